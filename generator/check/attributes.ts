@@ -172,7 +172,7 @@ function checkMisc(a: AttrMetadata, enums: Map<string, EnumMetadata>, err: Repor
   if (vt === "POINTER") {
     if (a.objecttype !== "SAI_OBJECT_TYPE_SWITCH") err("type", "pointer-object", "pointer attributes are only allowed on SWITCH");
     if (!a.iscreateandset) err("flags", "pointer-flags", "pointer attributes must be CREATE_AND_SET");
-    if (a.defaultvalue?.kind !== "pointer") err("default", "pointer-default", "pointer attributes must default to NULL");
+    if (a.defaultvaluetype !== "SAI_DEFAULT_VALUE_TYPE_NONE" && a.defaultvalue?.kind !== "pointer") err("default", "pointer-default", "pointer attributes must default to NULL");
   }
   if (vt === "ACL_CAPABILITY" && !a.isreadonly) err("flags", "acl-capability-flags", "ACL_CAPABILITY attributes must be READ_ONLY");
   if (a.isenum || a.isenumlist) {

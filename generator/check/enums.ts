@@ -27,6 +27,11 @@ export function checkEnums(model: SaiModel, sources: BuildSources, diags: Diagno
   }
 }
 
+/** `X_MIN` followed by `X_MAX`: the ids between them belong to `@range` clones, which are not enum values. */
+function isRangeGap(prevName: string, name: string): boolean {
+  return /_MIN$/.test(prevName) && name === prevName.replace(/_MIN$/, "_MAX");
+}
+
 function checkValues(e: EnumMetadata, diags: Diagnostics): void {
   const vals = e.values;
   const where = (i: number) => locFromString(vals[i]!.location || e.location);
@@ -43,7 +48,9 @@ function checkValues(e: EnumMetadata, diags: Diagnostics): void {
         const prev = vals[i - 1]!.value;
         const v = vals[i]!.value;
         if (v === prev + 1 || v === prev) continue;
-        if ((v === CUSTOM || v === EXTENSIONS) && prev < v) continue;
+        // entering the custom or extension range may jump (its base marker is not a value)
+        if ((v >= CUSTOM && prev < CUSTOM) || (v >= EXTENSIONS && prev < EXTENSIONS)) continue;
+        if (isRangeGap(vals[i - 1]!.name, vals[i]!.name)) continue;
         diags.error(where(i), "enum-contiguous", `enum \`${e.name}\` is not contiguous: \`${vals[i]!.name}\` is ${hex(v)}, expected ${hex(prev + 1)} (use @flags to declare a non-contiguous enum)`);
         break;
       }
@@ -94,7 +101,7 @@ function checkValues(e: EnumMetadata, diags: Diagnostics): void {
           }
           blockBase = base;
           blocks.add(base & 0xf0000000);
-        } else if (v !== prev + 1) {
+        } else if (v !== prev + 1 && !isRangeGap(vals[i - 1]!.name, vals[i]!.name)) {
           diags.error(where(i), "enum-ranges", `ranges enum \`${e.name}\`: \`${vals[i]!.name}\` (${hex(v)}) is not contiguous inside its block`);
           break;
         }

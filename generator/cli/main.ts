@@ -4,6 +4,7 @@
 import { UsageError } from "./io.js";
 import { generateCommand } from "./generate.js";
 import { metadataCommand } from "./metadata.js";
+import { diffCommand } from "./diff.js";
 
 interface Command {
   summary: string;
@@ -13,6 +14,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   metadata: { summary: "parse headers, check them, and print the metadata model as JSON", run: metadataCommand },
   generate: { summary: "generate bindings, validators, protobuf and docs into generated/", run: generateCommand },
+  diff: { summary: "compare two header sets and rule on compatibility (compatible, source- or ABI-breaking)", run: diffCommand },
 };
 
 const HELP = `saigen: SAI header toolkit for the DASH flow API

@@ -280,7 +280,7 @@ function applyDefault(attr: AttrMetadata, tag: RawTag, ctx: AttributeContext, di
   if (/^attrvalue\b/.test(text)) return bad("must be `attrvalue SAI_<OBJ>_ATTR_<NAME>`");
   if (isAcl) {
     if (text === "disabled") return set("SAI_DEFAULT_VALUE_TYPE_CONST", { kind: "acl", enable: false });
-    if (text === "0" && intKind(vt)) return set("SAI_DEFAULT_VALUE_TYPE_CONST", { kind: "zero" });
+    if (text === "0" && intKind(attr.attrvaluetype)) return set("SAI_DEFAULT_VALUE_TYPE_CONST", { kind: "zero" });
     if (/^[0-9a-f:]+$/.test(text) && vt.endsWith("IPV6") && attr.isaclmask) return set("SAI_DEFAULT_VALUE_TYPE_CONST", { kind: "ipv6", value: text });
     return bad("does not fit an ACL data type (use `disabled`)");
   }

@@ -486,13 +486,17 @@ function buildApis(
       const members: ApiMember[] = s.fields.map((f) => {
         const c = classifyFunction(f.basetype);
         let objecttype: string | null = null;
-        if (c.kind !== "other") {
+        let kind = c.kind;
+        if (kind !== "other") {
           const stems = c.stem !== null ? [c.stem] : bulkMemberStems(f.name);
           objecttype = stems.map(objectTypeOfStem).find((n) => objectTypeSet.has(n)) ?? null;
-          if (!objecttype)
-            diags.error(f.loc, "api-member-object", `\`${s.name}.${f.name}\` (${f.basetype}): cannot tell which object type it operates on`);
+          // a shared OID bulk typedef must name its object in the member (`create_<object>s`)
+          if (!objecttype && c.stem === null)
+            diags.error(f.loc, "api-member-object", `\`${s.name}.${f.name}\` (${f.basetype}): the member name must be create|remove|set|get_<object>s`);
+          // e.g. `sai_remove_all_neighbor_entries_fn`: a verb-shaped name that is not an object operation
+          if (!objecttype) kind = "other";
         }
-        return { name: f.name, fntype: f.basetype, kind: c.kind, objecttype, isentry: false };
+        return { name: f.name, fntype: f.basetype, kind, objecttype, isentry: false };
       });
       const objecttypes = [...otByName.values()].filter((o) => o.api === s.name).map((o) => o.objecttype);
       for (const m of members) if (m.objecttype) m.isentry = otByName.get(m.objecttype)?.isnonobjectid ?? false;

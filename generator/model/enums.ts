@@ -52,7 +52,10 @@ export function buildEnum(raw: RawEnum, header: RawHeader, symbols: SymbolTable,
       if (t) flagstype = t;
       else
         diags.error(tag.loc, "enum-flags", `enum \`${name}\`: @flags must be one of none, strict, mixed, ranges, free, got \`${tag.value || "(nothing)"}\``);
-    } else diags.error(tag.loc, "unknown-tag", `enum \`${name}\`: only @flags is allowed on an enum type, got @${tag.name}`);
+    } else if (tag.name === "deprecated") {
+      if (tag.value !== "true" && tag.value !== "false")
+        diags.error(tag.loc, "tag-value", `enum \`${name}\`: @deprecated must be true or false, got \`${tag.value}\``);
+    } else diags.error(tag.loc, "unknown-tag", `enum \`${name}\`: only @flags and @deprecated are allowed on an enum type, got @${tag.name}`);
   }
   const all = new Map<string, number>();
   const values: EnumValue[] = [];
@@ -77,7 +80,8 @@ export function buildEnum(raw: RawEnum, header: RawHeader, symbols: SymbolTable,
     }
     all.set(en.name, v);
     if (isMarker(en.name)) return;
-    if (index === n - 1 && en.name === prefix + "MAX") return;
+    // a `<PREFIX>MAX` count marker is dropped when only range markers follow it
+    if (en.name === prefix + "MAX" && raw.enumerators.slice(index + 1).every((e) => isMarker(e.name))) return;
     values.push({
       name: en.name,
       shortname: en.name.startsWith(prefix) ? en.name.slice(prefix.length) : en.name,

@@ -13,6 +13,15 @@ export interface RawTag {
   continued: boolean;
 }
 
+/** One `@param[dir] name …` line of a doc comment. */
+export interface RawDocParam {
+  name: string;
+  /** From `[in]`, `[out]`, `[inout]` (or `[in,out]`); null when absent or unrecognised. */
+  dir: "in" | "out" | "inout" | null;
+  /** Location of the parameter name. */
+  loc: SourceLocation;
+}
+
 /** A `/** ... *\/` block after parsing. */
 export interface RawDoc {
   brief: string;
@@ -22,6 +31,8 @@ export interface RawDoc {
   /** The whole comment text without `/**`, `*\/` and leading `*`. */
   text: string;
   loc: SourceLocation;
+  /** `@param` lines in order (for checking them against the C parameter list). */
+  params?: RawDocParam[];
 }
 
 export interface RawEnumerator {
