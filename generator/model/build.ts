@@ -89,7 +89,8 @@ export function buildModel(headers: RawHeader[], diags: Diagnostics): BuildResul
   const built = new Map<string, BuiltEnum>();
   for (const [name, { raw, header }] of rawEnums) built.set(name, buildEnum(raw, header, symbols, diags));
   const enums = new Map<string, EnumMetadata>();
-  for (const [name, b] of built) enums.set(name, structuredClone(b.meta));
+  // own copies: extension values are merged into base enums without touching the per-header metadata
+  for (const [name, b] of built) enums.set(name, { ...b.meta, values: [...b.meta.values], ignorevalues: [...b.meta.ignorevalues] });
   for (const [name, b] of built) {
     const base = extendedEnum(name);
     if (base && enums.has(base)) mergeExtension(enums.get(base)!, b.meta);
@@ -348,7 +349,7 @@ function rangeClones(src: AttributeSource, symbols: SymbolTable, diags: Diagnost
   const out: AttributeSource[] = [];
   for (let i = 1; i < count; i++) {
     const name = a.attridname.replace(/_MIN$/, `_${i}`);
-    out.push({ ...src, attr: { ...structuredClone(a), attridname: name, attrid: a.attrid + i, clonedfrom: a.attridname } });
+    out.push({ ...src, attr: { ...a, attridname: name, attrid: a.attrid + i, clonedfrom: a.attridname } });
   }
   return out;
 }
