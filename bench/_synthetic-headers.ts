@@ -15,7 +15,7 @@ function license(file: string): string {
 }
 
 /** Writes `objects` object headers (each with `attrs` attributes) plus the base headers into `dir`. */
-export function writeSyntheticTree(dir: string, objects = 80, attrs = 27): { files: number; lines: number } {
+export function writeSyntheticTree(dir: string, objects = 81, attrs = 60): { files: number; lines: number } {
   mkdirSync(dir, { recursive: true });
   let lines = 0;
   const write = (name: string, text: string) => {
@@ -146,6 +146,9 @@ function objectHeader(n: string, names: string[], attrs: number): string {
   const U = n.toUpperCase();
   const idx = names.indexOf(n);
   const other = names[(idx + 1) % names.length]!.toUpperCase();
+  // a chain, not a ring: settable references may not form a loop, so the last link is read-only
+  const peerFlags = idx === names.length - 1 ? "READ_ONLY" : "CREATE_AND_SET";
+  const peerDefault = idx === names.length - 1 ? "" : "\n     * @allownull true\n     * @default SAI_NULL_OBJECT_ID";
   let body = `${license(`sai${n}.h`)}
 #if !defined (__SAI${U}_H_)
 #define __SAI${U}_H_
@@ -187,10 +190,8 @@ typedef enum _sai_${n}_attr_t
      * @brief Referenced object
      *
      * @type sai_object_id_t
-     * @flags CREATE_AND_SET
-     * @objects SAI_OBJECT_TYPE_${other}
-     * @allownull true
-     * @default SAI_NULL_OBJECT_ID
+     * @flags ${peerFlags}
+     * @objects SAI_OBJECT_TYPE_${other}${peerDefault}
      */
     SAI_${U}_ATTR_PEER_ID,
 
