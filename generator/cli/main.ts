@@ -5,6 +5,8 @@ import { UsageError } from "./io.js";
 import { generateCommand } from "./generate.js";
 import { metadataCommand } from "./metadata.js";
 import { diffCommand } from "./diff.js";
+import { validateCommand } from "./validate.js";
+import { validateProfileCommand } from "./validate-profile.js";
 
 interface Command {
   summary: string;
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, Command> = {
   metadata: { summary: "parse headers, check them, and print the metadata model as JSON", run: metadataCommand },
   generate: { summary: "generate bindings, validators, protobuf and docs into generated/", run: generateCommand },
   diff: { summary: "compare two header sets and rule on compatibility (compatible, source- or ABI-breaking)", run: diffCommand },
+  validate: { summary: "validate create/set/get/remove operations (JSON, or a JSON-lines batch) against the metadata", run: validateCommand },
+  "validate-profile": { summary: "check a vendor capability profile against the metadata", run: validateProfileCommand },
 };
 
 const HELP = `saigen: SAI header toolkit for the DASH flow API

@@ -2,32 +2,41 @@
  * Enums and their values: the "enums" section of a diff, i.e. SAI's enum lock and ancestry checks
  * (SAI-METADATA.md §4.4, last item) extended to every header folder, `experimental/` included.
  *
- * Attribute enums and `sai_object_type_t` are left to the objects section, and `*_extensions_t` enums that are
- * merged into a base enum are compared through that base, so no value is reported twice.
+ * Attribute enums are left to the objects section, and so are the `sai_object_type_t` values of object types
+ * that have attributes; `*_extensions_t` enums that are merged into a base enum are compared through that base,
+ * so no value is reported twice.
  */
 import { extendedEnum } from "../model/enums.js";
 import type { EnumMetadata, EnumValue, SaiModel } from "../model/types.js";
 import { change, hex, matchByName, type Change } from "./change.js";
 import { renameRuling } from "./verdict.js";
 
-/** True for enums the enums section (and the enum docs) cover: not attribute enums, not object types. */
+/** True for enums the enums section covers: not attribute enums, not generated numbering, not merged parts. */
 export function isPlainEnum(e: EnumMetadata, all: ReadonlySet<string>): boolean {
   if (e.objecttype !== null) return false;
+  // notification and pointer type numbering is generated per build (not header text, not locked by SAI);
+  // sai_status_t is kept: it mirrors the SAI_STATUS_* defines, which are published numbers
+  if (e.synthesized && e.name !== "sai_status_t") return false;
   if (/_attr_(extensions|custom)_t$/.test(e.name)) return false;
-  if (e.name === "sai_object_type_t") return false;
   const base = extendedEnum(e.name);
   return !(base && all.has(base));
 }
 
-function plainEnums(model: SaiModel): EnumMetadata[] {
+function plainEnums(model: SaiModel, objects: ReadonlySet<string>): EnumMetadata[] {
   const names = new Set(model.enums.map((e) => e.name));
-  return model.enums.filter((e) => isPlainEnum(e, names));
+  return model.enums
+    .filter((e) => isPlainEnum(e, names))
+    .map((e) =>
+      // object types with attributes are reported (with their attributes) by the objects section
+      e.name === "sai_object_type_t" ? { ...e, values: e.values.filter((v) => !objects.has(v.name)) } : e,
+    );
 }
 
 /** Changes to enums and enum values between two models. */
 export function diffEnums(oldModel: SaiModel, newModel: SaiModel): Change[] {
   const out: Change[] = [];
-  const m = matchByName(plainEnums(oldModel), plainEnums(newModel), (e) => e.name, null);
+  const objects = new Set([...oldModel.objectTypes, ...newModel.objectTypes].map((o) => o.objecttype));
+  const m = matchByName(plainEnums(oldModel, objects), plainEnums(newModel, objects), (e) => e.name, null);
   const base = { section: "enums" as const, subject: "enum" as const };
   for (const e of m.removed)
     out.push(change({ ...base, owner: e.name, kind: "removed", name: e.name, verdict: "abi-breaking", reason: `the enum and its ${e.values.length} value(s) are no longer defined` }));

@@ -4,9 +4,9 @@
  * Object types are paired by name, then renames by numeric value; attributes of a paired object by name, then
  * renames by attribute id; key members by name, then renames by (offset, size, C type).
  */
-import type { AttrMetadata, EnumMetadata, KeyMember, ObjectTypeInfo, SaiModel } from "../model/types.js";
+import type { AttrCondition, AttrMetadata, ConditionType, EnumMetadata, KeyMember, ObjectTypeInfo, SaiModel } from "../model/types.js";
 import { change, hex, matchByName, type Change } from "./change.js";
-import { conditionText, defaultText, valueTypeText } from "./text.js";
+import { conditionText, constText, defaultText, valueTypeText } from "./text.js";
 import {
   conditionRuling,
   flagsRuling,
@@ -15,7 +15,35 @@ import {
   permissionRuling,
   renameRuling,
   validOnlyRuling,
+  type ConditionFacts,
 } from "./verdict.js";
+
+/** Facts about the old headers that attribute rules need. */
+export interface OldFacts {
+  /** Every enum value name of the old headers. */
+  enumValues: ReadonlySet<string>;
+}
+
+function oldFacts(model: SaiModel): OldFacts {
+  return { enumValues: new Set(model.enums.flatMap((e) => e.values.map((v) => v.name))) };
+}
+
+function conditionFacts(
+  old: { type: ConditionType; list: readonly AttrCondition[] },
+  neu: { type: ConditionType; list: readonly AttrCondition[] },
+  facts: OldFacts,
+): ConditionFacts {
+  const operand = (c: AttrCondition) => `${c.attrid} == ${c.condition ? constText(c.condition) : ""}`;
+  const olds = new Set(old.list.map(operand));
+  const added = neu.list.filter((c) => !olds.has(operand(c)));
+  const onlyNewValues =
+    old.type === "SAI_ATTR_CONDITION_TYPE_OR" &&
+    neu.type === "SAI_ATTR_CONDITION_TYPE_OR" &&
+    old.list.every((c) => neu.list.some((n) => operand(n) === operand(c))) &&
+    added.length > 0 &&
+    added.every((c) => c.condition?.kind === "enum" && !facts.enumValues.has(c.condition.name));
+  return { oldText: conditionText(old.type, old.list), newText: conditionText(neu.type, neu.list), onlyNewValues };
+}
 
 /** Changes to object types, attributes and entry keys between two models. */
 export function diffObjects(oldModel: SaiModel, newModel: SaiModel): Change[] {
@@ -38,11 +66,12 @@ export function diffObjects(oldModel: SaiModel, newModel: SaiModel): Change[] {
     const r = renameRuling(false);
     out.push(change({ ...base, owner: n.objecttype, kind: "renamed", name: n.objecttype, oldName: o.objecttype, old: hex(o.value), new: hex(n.value), ...r }));
   }
-  for (const [o, n] of [...m.common, ...m.renamed]) out.push(...diffObjectType(o, n, oldModel, newModel));
+  const facts = oldFacts(oldModel);
+  for (const [o, n] of [...m.common, ...m.renamed]) out.push(...diffObjectType(o, n, oldModel, newModel, facts));
   return out;
 }
 
-function diffObjectType(o: ObjectTypeInfo, n: ObjectTypeInfo, oldModel: SaiModel, newModel: SaiModel): Change[] {
+function diffObjectType(o: ObjectTypeInfo, n: ObjectTypeInfo, oldModel: SaiModel, newModel: SaiModel, facts: OldFacts): Change[] {
   const out: Change[] = [];
   const owner = n.objecttype;
   const base = { section: "objects" as const, owner, subject: "object-type" as const, kind: "changed" as const, name: owner };
@@ -54,8 +83,8 @@ function diffObjectType(o: ObjectTypeInfo, n: ObjectTypeInfo, oldModel: SaiModel
     out.push(change({ ...base, field: "keystruct", old: o.keystruct, new: n.keystruct, verdict: "source-breaking", reason: "the entry key struct was renamed" }));
   if ((o.api ?? "") !== (n.api ?? ""))
     out.push(change({ ...base, field: "api", old: o.api, new: n.api, verdict: "source-breaking", reason: "the object moved to another API table" }));
-  out.push(...diffAttributes(o, n, oldModel, newModel));
-  if (o.isnonobjectid && n.isnonobjectid) out.push(...diffKeyMembers(owner, o.structmembers, n.structmembers));
+  out.push(...diffAttributes(o, n, oldModel, newModel, facts));
+  if (o.isnonobjectid && n.isnonobjectid) out.push(...diffKeyMembers(owner, n.keystruct ?? "key", o.structmembers, n.structmembers));
   return out;
 }
 
@@ -68,7 +97,7 @@ function enumOf(model: SaiModel, name: string): EnumMetadata | undefined {
   return model.enums.find((e) => e.name === name);
 }
 
-function diffAttributes(o: ObjectTypeInfo, n: ObjectTypeInfo, oldModel: SaiModel, newModel: SaiModel): Change[] {
+function diffAttributes(o: ObjectTypeInfo, n: ObjectTypeInfo, oldModel: SaiModel, newModel: SaiModel, facts: OldFacts): Change[] {
   const out: Change[] = [];
   const owner = n.objecttype;
   const base = { section: "objects" as const, owner, subject: "attribute" as const };
@@ -89,25 +118,28 @@ function diffAttributes(o: ObjectTypeInfo, n: ObjectTypeInfo, oldModel: SaiModel
   }
   for (const [a, b] of m.renamed)
     out.push(change({ ...base, kind: "renamed", name: b.attridname, oldName: a.attridname, old: hex(a.attrid), new: hex(b.attrid), ...renameRuling(aliases.has(a.attridname)) }));
-  for (const [a, b] of [...m.common, ...m.renamed]) out.push(...diffAttribute(owner, a, b));
+  for (const [a, b] of [...m.common, ...m.renamed]) out.push(...diffAttribute(owner, a, b, facts));
   return out;
 }
 
 /** Field-by-field comparison of one attribute (same name, or renamed with the same id). */
-export function diffAttribute(owner: string, a: AttrMetadata, b: AttrMetadata): Change[] {
+export function diffAttribute(owner: string, a: AttrMetadata, b: AttrMetadata, facts: OldFacts): Change[] {
   const out: Change[] = [];
   const base = { section: "objects" as const, owner, subject: "attribute" as const, kind: "changed" as const, name: b.attridname };
   if (a.attrid !== b.attrid)
     out.push(change({ ...base, field: "id", old: hex(a.attrid), new: hex(b.attrid), verdict: "abi-breaking", reason: "the attribute id changed: old binaries send the old number" }));
-  if (a.attrvaluetype !== b.attrvaluetype)
-    out.push(change({ ...base, field: "valuetype", old: valueTypeText(a.attrvaluetype), new: valueTypeText(b.attrvaluetype), verdict: "abi-breaking", reason: "the value type changed: old binaries read and write another member of sai_attribute_value_t" }));
-  else if (a.typestring !== b.typestring)
+  const da = defaultText(a);
+  const db = defaultText(b);
+  const retyped = a.attrvaluetype !== b.attrvaluetype;
+  if (retyped) {
+    // a new value type usually brings a new default spelling (0 → 0.0.0.0): one change, not two
+    const withDefault = (t: string, d: string) => (da !== db ? `${valueTypeText(t)} (default ${d || "none"})` : valueTypeText(t));
+    out.push(change({ ...base, field: "valuetype", old: withDefault(a.attrvaluetype, da), new: withDefault(b.attrvaluetype, db), verdict: "abi-breaking", reason: "the value type changed: old binaries read and write another member of sai_attribute_value_t" }));
+  } else if (a.typestring !== b.typestring)
     out.push(change({ ...base, field: "type", old: a.typestring, new: b.typestring, verdict: "source-breaking", reason: "another C type behind the same value type: same bytes, different meaning or valid values" }));
   if (flagsText(a.flags) !== flagsText(b.flags))
     out.push(change({ ...base, field: "flags", old: flagsText(a.flags), new: flagsText(b.flags), ...flagsRuling(a.flags, b.flags) }));
-  const da = defaultText(a);
-  const db = defaultText(b);
-  if (da !== db) {
+  if (da !== db && !retyped) {
     const sameEnumValue =
       a.defaultvalue?.kind === "enum" && b.defaultvalue?.kind === "enum" && a.defaultvalue.value === b.defaultvalue.value;
     const r = sameEnumValue
@@ -128,12 +160,12 @@ export function diffAttribute(owner: string, a: AttrMetadata, b: AttrMetadata): 
     out.push(change({ ...base, field: "allownull", old: String(a.allownullobjectid), new: String(b.allownullobjectid), ...permissionRuling("the null object id", a.allownullobjectid, b.allownullobjectid) }));
   if (a.allowemptylist !== b.allowemptylist)
     out.push(change({ ...base, field: "allowempty", old: String(a.allowemptylist), new: String(b.allowemptylist), ...permissionRuling("an empty list", a.allowemptylist, b.allowemptylist) }));
-  const ca = conditionText(a.conditiontype, a.conditions);
-  const cb = conditionText(b.conditiontype, b.conditions);
-  if (ca !== cb) out.push(change({ ...base, field: "condition", old: ca || "(none)", new: cb || "(none)", ...conditionRuling(ca, cb) }));
-  const va = conditionText(a.validonlytype, a.validonly);
-  const vb = conditionText(b.validonlytype, b.validonly);
-  if (va !== vb) out.push(change({ ...base, field: "validonly", old: va || "(none)", new: vb || "(none)", ...validOnlyRuling(va, vb) }));
+  const cf = conditionFacts({ type: a.conditiontype, list: a.conditions }, { type: b.conditiontype, list: b.conditions }, facts);
+  if (cf.oldText !== cf.newText)
+    out.push(change({ ...base, field: "condition", old: cf.oldText || "(none)", new: cf.newText || "(none)", ...conditionRuling(cf) }));
+  const vf = conditionFacts({ type: a.validonlytype, list: a.validonly }, { type: b.validonlytype, list: b.validonly }, facts);
+  if (vf.oldText !== vf.newText)
+    out.push(change({ ...base, field: "validonly", old: vf.oldText || "(none)", new: vf.newText || "(none)", ...validOnlyRuling(vf) }));
   if (a.isconditionrelaxed !== b.isconditionrelaxed)
     out.push(change({ ...base, field: "relaxed", old: String(a.isconditionrelaxed), new: String(b.isconditionrelaxed), ...permissionRuling("omitting it when its condition is not met (@relaxed)", a.isconditionrelaxed, b.isconditionrelaxed) }));
   if (a.valueprecision !== b.valueprecision)
@@ -153,19 +185,21 @@ export function diffAttribute(owner: string, a: AttrMetadata, b: AttrMetadata): 
  * Entry key members: any added, removed or moved member changes the key struct's size or offsets, which old
  * binaries bake into every call (bulk calls pass arrays of keys), so all of these are ABI-breaking.
  */
-export function diffKeyMembers(owner: string, olds: readonly KeyMember[], news: readonly KeyMember[]): Change[] {
+export function diffKeyMembers(owner: string, keystruct: string, olds: readonly KeyMember[], news: readonly KeyMember[]): Change[] {
   const out: Change[] = [];
   const base = { section: "objects" as const, owner, subject: "key-member" as const };
   const m = matchByName(olds, news, (k) => k.membername, (k) => `${k.offset}:${k.size}:${k.ctype}`);
+  // members are named after their struct so that `dst_ip` reads as a key member, not an attribute
+  const q = (k: KeyMember) => `${keystruct}.${k.membername}`;
   const at = (k: KeyMember) => `${k.ctype} @${k.offset}+${k.size}`;
   for (const k of m.removed)
-    out.push(change({ ...base, kind: "removed", name: k.membername, old: at(k), verdict: "abi-breaking", reason: "a key member was removed: the key struct layout changed" }));
+    out.push(change({ ...base, kind: "removed", name: q(k), old: at(k), verdict: "abi-breaking", reason: "a key member was removed: the key struct layout changed" }));
   for (const k of m.added)
-    out.push(change({ ...base, kind: "added", name: k.membername, new: at(k), verdict: "abi-breaking", reason: "a key member was added: the key struct's size or offsets changed" }));
+    out.push(change({ ...base, kind: "added", name: q(k), new: at(k), verdict: "abi-breaking", reason: "a key member was added: the key struct's size or offsets changed" }));
   for (const [a, b] of m.renamed)
-    out.push(change({ ...base, kind: "renamed", name: b.membername, oldName: a.membername, old: at(a), new: at(b), ...renameRuling(false) }));
+    out.push(change({ ...base, kind: "renamed", name: q(b), oldName: q(a), old: at(a), new: at(b), ...renameRuling(false) }));
   for (const [a, b] of [...m.common, ...m.renamed]) {
-    const c = { ...base, kind: "changed" as const, name: b.membername };
+    const c = { ...base, kind: "changed" as const, name: q(b) };
     if (a.offset !== b.offset || a.size !== b.size)
       out.push(change({ ...c, field: "layout", old: `offset ${a.offset}, size ${a.size}`, new: `offset ${b.offset}, size ${b.size}`, verdict: "abi-breaking", reason: "the member moved or changed size inside the key struct" }));
     if (a.membervaluetype !== b.membervaluetype)

@@ -10,15 +10,19 @@ import type { SaiModel, StructMember, StructMetadata } from "../model/types.js";
 import { change, matchByName, type Change } from "./change.js";
 import { objectsRuling, renameRuling } from "./verdict.js";
 
-function comparableStructs(model: SaiModel, keyStructs: ReadonlySet<string>): StructMetadata[] {
-  return model.structs.filter((s) => !keyStructs.has(s.name));
+function comparableStructs(model: SaiModel, covered: ReadonlySet<string>): StructMetadata[] {
+  return model.structs.filter((s) => !covered.has(s.name));
 }
 
-/** Changes to structs and unions (entry key structs excluded: the objects section reports their layout). */
+/**
+ * Changes to structs and unions. Entry key structs and API tables are left out: the objects section reports key
+ * layouts with offsets, and the apis section reports table slots.
+ */
 export function diffStructs(oldModel: SaiModel, newModel: SaiModel): Change[] {
-  const keyStructs = new Set(
-    [...oldModel.objectTypes, ...newModel.objectTypes].map((o) => o.keystruct).filter((k): k is string => k !== null),
-  );
+  const keyStructs = new Set([
+    ...[...oldModel.objectTypes, ...newModel.objectTypes].map((o) => o.keystruct).filter((k): k is string => k !== null),
+    ...[...oldModel.apis, ...newModel.apis].map((a) => a.name),
+  ]);
   const out: Change[] = [];
   const m = matchByName(comparableStructs(oldModel, keyStructs), comparableStructs(newModel, keyStructs), (s) => s.name, null);
   const base = { section: "structs" as const, subject: "struct" as const };
@@ -50,7 +54,7 @@ export function diffStruct(o: StructMetadata, n: StructMetadata): Change[] {
   for (const mm of m.added) {
     const r = isUnion
       ? { verdict: "compatible" as const, reason: "new union member at offset 0 (breaks the ABI only if it is larger than every other member; sizes are not in the model)" }
-      : ni.get(mm) === n.members.length - 1 && m.added.length === 1 && m.removed.length === 0
+      : n.members.slice(ni.get(mm)! + 1).every((x) => m.added.includes(x))
         ? { verdict: "abi-breaking" as const, reason: "a member was appended: the struct's size changes (arrays of it and structs embedding it move)" }
         : { verdict: "abi-breaking" as const, reason: "a member was inserted: later offsets and the size change" };
     out.push(change({ ...base, kind: "added", name: mm.name, new: mm.ctype, ...r }));

@@ -97,15 +97,28 @@ export function permissionRuling(what: string, oldValue: boolean, newValue: bool
     : { verdict: "compatible", reason: `${what} is now allowed` };
 }
 
-/** `@condition` changes: making an unconditional attribute conditional only loosens it; anything else changes when it is required. */
-export function conditionRuling(oldText: string, newText: string): Ruling {
-  if (oldText === "") return { verdict: "compatible", reason: "the attribute became conditional: it is required (or allowed) in fewer cases" };
+/** What the condition rules need to know besides the two expressions. */
+export interface ConditionFacts {
+  oldText: string;
+  newText: string;
+  /**
+   * True when both are `or` lists and the new one only adds operands that compare against enum values the
+   * old headers did not have: no caller of the old headers can meet the added cases.
+   */
+  onlyNewValues: boolean;
+}
+
+/** `@condition` changes: becoming conditional or adding cases for new enum values only loosens; else it changes when the attribute is required. */
+export function conditionRuling(f: ConditionFacts): Ruling {
+  if (f.oldText === "") return { verdict: "compatible", reason: "the attribute became conditional: it is required (or allowed) in fewer cases" };
+  if (f.onlyNewValues) return { verdict: "compatible", reason: "the condition only gained cases for enum values that are new" };
   return { verdict: "source-breaking", reason: "the condition under which the attribute is required or allowed changed" };
 }
 
-/** `@validonly` changes: dropping it only loosens; adding or changing it changes when a value takes effect. */
-export function validOnlyRuling(oldText: string, newText: string): Ruling {
-  if (newText === "") return { verdict: "compatible", reason: "the attribute is now valid in every case" };
+/** `@validonly` changes: dropping it, or adding cases for new enum values only, loosens; else it changes when a value takes effect. */
+export function validOnlyRuling(f: ConditionFacts): Ruling {
+  if (f.newText === "") return { verdict: "compatible", reason: "the attribute is now valid in every case" };
+  if (f.onlyNewValues) return { verdict: "compatible", reason: "the attribute is now also valid for enum values that are new" };
   return { verdict: "source-breaking", reason: "the case in which the attribute's value takes effect changed" };
 }
 

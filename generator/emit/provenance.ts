@@ -31,3 +31,20 @@ export function provenanceOf(model: SaiModel, dirs: string[]): Provenance {
   }
   return { sha256: model.headers.sha256, files: model.headers.files.map((f) => basename(f)), commits };
 }
+
+/** The JSON form of a provenance record, for `"saiHeaders"` in the generated package.json. */
+export interface ProvenanceJson {
+  sha256: string;
+  files: string[];
+  commits: Record<string, string>;
+}
+
+/**
+ * Provenance as plain JSON data with a fixed key order and sorted commit folders, so that writing it with
+ * `JSON.stringify` gives the same bytes for the same headers on every machine.
+ */
+export function provenanceJson(p: Provenance): ProvenanceJson {
+  const commits: Record<string, string> = {};
+  for (const dir of Object.keys(p.commits).sort()) commits[dir] = p.commits[dir]!;
+  return { sha256: p.sha256, files: [...p.files], commits };
+}
