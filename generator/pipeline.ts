@@ -14,8 +14,13 @@ export interface PipelineResult {
   timings: { parseMs: number; modelMs: number; checkMs: number };
 }
 
+export interface PipelineOptions {
+  /** Run the check stage (default true). `saigen diff` compares history that may predate today's checks. */
+  check?: boolean;
+}
+
 /** Runs parse, model and check over header folders; diagnostics are collected, never thrown. */
-export function runPipeline(dirs: string[]): PipelineResult {
+export function runPipeline(dirs: string[], options: PipelineOptions = {}): PipelineResult {
   const diagnostics = new Diagnostics();
   const t0 = performance.now();
   const parsed = parseHeaders(dirs);
@@ -26,7 +31,7 @@ export function runPipeline(dirs: string[]): PipelineResult {
   const t1 = performance.now();
   const { model, sources } = buildModel(parsed.headers, diagnostics);
   const t2 = performance.now();
-  checkModel(model, sources, diagnostics);
+  if (options.check !== false) checkModel(model, sources, diagnostics);
   const t3 = performance.now();
   return { model, sources, diagnostics, timings: { parseMs: t1 - t0, modelMs: t2 - t1, checkMs: t3 - t2 } };
 }

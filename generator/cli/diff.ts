@@ -9,6 +9,7 @@ import { diffModels } from "../diff/index.js";
 import { reportJson, reportText, type DiffSide } from "../diff/report.js";
 import type { SaiModel } from "../model/types.js";
 import { runPipeline } from "../pipeline.js";
+import { checkModel } from "../check/index.js";
 import { UsageError } from "./io.js";
 
 const HELP = `Usage: saigen diff --old DIR... --new DIR... [--json]
@@ -40,7 +41,9 @@ function load(label: string, dirs: string[]): Loaded | null {
       process.stderr.write(`saigen diff: ${label} header folder \`${d}\` does not exist\n`);
       return null;
     }
-  const { model, diagnostics } = runPipeline(dirs);
+  // parse and model errors make a side unusable; findings of the check stage only describe it (older upstream
+  // revisions predate some of today's checks, e.g. strict flag enums starting at 0)
+  const { model, sources, diagnostics } = runPipeline(dirs, { check: false });
   if (diagnostics.errorCount > 0) {
     for (const d of diagnostics.sorted()) if (d.severity === "error") process.stderr.write(formatDiagnostic(d) + "\n");
     process.stderr.write(`saigen diff: the ${label} headers have ${diagnostics.errorCount} error(s); cannot compare\n`);
@@ -50,11 +53,12 @@ function load(label: string, dirs: string[]): Loaded | null {
     process.stderr.write(`saigen diff: no sai*.h headers in the ${label} folder(s) ${dirs.join(", ")}\n`);
     return null;
   }
-  if (diagnostics.warningCount > 0)
-    process.stderr.write(`saigen diff: ${label} headers: ${diagnostics.warningCount} warning(s) ignored (see \`saigen metadata ${dirs.map((d) => `--headers ${d}`).join(" ")}\`)\n`);
+  checkModel(model, sources, diagnostics);
+  if (diagnostics.items.length > 0)
+    process.stderr.write(`saigen diff: ${label} headers: ${diagnostics.errorCount} check error(s) and ${diagnostics.warningCount} warning(s) not blocking the comparison (see \`saigen metadata ${dirs.map((d) => `--headers ${d}`).join(" ")}\`)\n`);
   return {
     model,
-    side: { files: model.headers.files.map((f) => basename(f)), sha256: model.headers.sha256, warnings: diagnostics.warningCount },
+    side: { files: model.headers.files.map((f) => basename(f)), sha256: model.headers.sha256, warnings: diagnostics.items.length },
   };
 }
 
