@@ -34,6 +34,15 @@ const first = parseHeaders(dirs);
 const lines = first.headers.reduce((n, h) => n + h.lines, 0);
 const syntax = first.problems.filter((p) => p.code === "syntax").length;
 const total = time(() => parseHeaders(dirs));
+// CPU time of the process (all threads, so GC helpers count): less disturbed than wall time when other
+// work shares the machine.
+const cpu: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const c0 = process.cpuUsage();
+  parseHeaders(dirs);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
+}
 
 // Stage breakdown on the same files.
 const { files } = discoverHeaders(dirs);
@@ -56,7 +65,7 @@ const extract = time(() => {
 
 const fmt = (xs: number[]) => `${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)})`;
 console.log(`parse stage: ${first.headers.length} headers, ${lines} lines, ${first.problems.length} problems (${syntax} syntax)`);
-console.log(`parseHeaders total      median ${fmt(total)} over ${RUNS} runs`);
+console.log(`parseHeaders total      median ${fmt(total)} over ${RUNS} runs; CPU ${fmt(cpu)}`);
 console.log(`  read files            ${fmt(read)}`);
 console.log(`  preprocess            ${fmt(pre)}`);
 console.log(`  tree-sitter parse     ${fmt(treeSitter)}`);

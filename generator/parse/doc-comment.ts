@@ -24,25 +24,10 @@ const textStart: number[] = []; // after the ` * ` decoration (inner indentation
 const contentStart: number[] = []; // first non-blank character after the decoration
 const contentEnd: number[] = []; // end of the line without trailing blanks
 
-/** True when `comment` opens a documentation block (`/**` or `/**<`, not the `/**\/` empty comment). */
-export function isDocComment(comment: string): boolean {
-  return comment.startsWith("/**") && !comment.startsWith("/**/");
-}
-
-/** True for a trailing member comment `/**< … *\/`, which documents the declaration before it. */
-export function isTrailingDocComment(comment: string): boolean {
-  return comment.startsWith("/**<");
-}
-
 /** Parses one doc comment that starts at (`line`, `column`), both 1-based, of `file`. */
 export function parseDocComment(comment: string, file: string, line: number, column: number): RawDoc {
   const n = splitLines(comment);
   const loc: SourceLocation = { file, line, column };
-  const at = (i: number, offset: number): SourceLocation => ({
-    file,
-    line: line + i,
-    column: i === 0 ? column + offset : offset - lineStart[i]! + 1,
-  });
   const tags: RawTag[] = [];
   const params: RawDocParam[] = [];
   let brief = "";
@@ -75,12 +60,12 @@ export function parseDocComment(comment: string, file: string, line: number, col
       if (briefSeen) continue;
       briefSeen = true;
       let text = rest;
-      briefLoc = at(i, rest === "" ? cs : k);
+      briefLoc = at(file, line, column, i, rest === "" ? cs : k);
       for (let j = i + 1; j < n; j++) {
         const s = contentStart[j]!;
         const e = contentEnd[j]!;
         if (s >= e || comment.charCodeAt(s) === 64) break;
-        if (text === "") briefLoc = at(j, s);
+        if (text === "") briefLoc = at(file, line, column, j, s);
         const part = collapse(comment.slice(s, e));
         text = text === "" ? part : `${text} ${part}`;
       }
@@ -90,10 +75,10 @@ export function parseDocComment(comment: string, file: string, line: number, col
       while (e < ce && isWordChar(comment.charCodeAt(e))) e++;
       // Doxygen spells in-out both `[inout]` and `[in,out]`.
       const dir = bracket === null ? null : (PARAM_DIRS.get(bracket.replace(/[\s,]/g, "")) ?? null);
-      params.push({ name: comment.slice(k, e), dir, loc: at(i, k) });
+      params.push({ name: comment.slice(k, e), dir, loc: at(file, line, column, i, k) });
     } else if (!DOXYGEN_COMMANDS.has(name)) {
       const continued = i + 1 < n && contentStart[i + 1]! < contentEnd[i + 1]! && comment.charCodeAt(contentStart[i + 1]!) !== 64;
-      tags.push({ name, value: rest, loc: at(i, cs), continued });
+      tags.push({ name, value: rest, loc: at(file, line, column, i, cs), continued });
     }
   }
 
@@ -107,6 +92,11 @@ export function parseDocComment(comment: string, file: string, line: number, col
     text = i === first ? piece : `${text}\n${piece}`;
   }
   return { brief, briefLoc, tags, text, loc, params };
+}
+
+/** File location of `offset` on comment line `i`, for a comment starting at (`line`, `column`). */
+function at(file: string, line: number, column: number, i: number, offset: number): SourceLocation {
+  return { file, line: line + i, column: i === 0 ? column + offset : offset - lineStart[i]! + 1 };
 }
 
 function isWordChar(c: number): boolean {

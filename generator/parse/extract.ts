@@ -5,23 +5,17 @@
  * Speed: every property read on a tree-sitter node is a call into the native binding, so the walk uses one
  * TreeCursor, reads only numeric node type ids and offsets, slices the source text itself, computes lines
  * and columns from its own line table, and does not descend into subtrees whose shape it does not need
- * (enumerator initializers, preprocessor conditions, expressions).
+ * (enumerator initializers, preprocessor conditions, expressions). The three bulk shapes — enumerator
+ * lists, parameter lists and member lists — are read from the text by small scanners once tree-sitter has
+ * accepted the file without errors; anything unusual in them falls back to the node walk, which gives the
+ * same records (`ExtractOptions.scan: false` forces it, and the tests compare both).
  */
 import Parser from "tree-sitter";
 import C from "tree-sitter-c";
 import type { SourceLocation } from "../model/types.js";
-import { isDocComment, isTrailingDocComment, parseDocComment } from "./doc-comment.js";
+import { parseDocComment } from "./doc-comment.js";
 import { annotationIn, preprocess, type Preprocessed } from "./preprocess.js";
-import type {
-  RawDoc,
-  RawEnum,
-  RawEnumerator,
-  RawField,
-  RawHeader,
-  RawParam,
-  RawProblem,
-  RawStruct,
-} from "./raw.js";
+import type { RawDoc, RawEnumerator, RawField, RawHeader, RawParam, RawProblem, RawStruct } from "./raw.js";
 
 type Cursor = Parser.TreeCursor;
 
@@ -47,7 +41,7 @@ export function parseHeader(path: string, dir: string, basename: string, text: s
 
 /** Knobs for tests; the defaults are what `parseHeader` uses. */
 export interface ExtractOptions {
-  /** Read enumerator lists from the text instead of their nodes (default true; identical results). */
+  /** Read enumerator, parameter and member lists from the text instead of their nodes (default true). */
   scan?: boolean;
 }
 
@@ -118,8 +112,11 @@ interface Decl {
   params: RawParam[] | null;
 }
 
+// Node type name per type id, filled on first sight: reading the numeric id is a cheaper crossing into the
+// binding than reading the name string.
+const typeNames: string[] = [];
+
 class Extractor {
-  private readonly names: string[] = [];
   private readonly lineStarts: number[] = [0];
 
   constructor(
@@ -150,13 +147,12 @@ class Extractor {
     return this.typeOf(this.c);
   }
 
-  // Node type names are read once per type id: the numeric id is a cheaper crossing than the string.
   private typeOf(c: Cursor): string {
     const id = c.nodeTypeId;
-    let n = this.names[id];
+    let n = typeNames[id];
     if (n === undefined) {
       n = c.nodeType;
-      this.names[id] = n;
+      typeNames[id] = n;
     }
     return n;
   }
@@ -414,6 +410,10 @@ class Extractor {
 
   private parameters(): RawParam[] {
     const c = this.c;
+    if (this.scan) {
+      const fast = this.scanParameters(c.startIndex, c.endIndex);
+      if (fast !== null) return fast;
+    }
     const params: RawParam[] = [];
     if (!c.gotoFirstChild()) return params;
     let prevEnd = c.endIndex; // end of `(` or of the last `,`
@@ -441,22 +441,47 @@ class Extractor {
     return params;
   }
 
+  /**
+   * Text twin of `parameters` for a list `(…)` of simple parameters (`[const] T [*…] [name]`, the only shape
+   * SAI uses); null when anything else appears, so the caller walks the nodes instead.
+   */
+  private scanParameters(start: number, end: number): RawParam[] | null {
+    const src = this.src;
+    const close = src.charCodeAt(end - 1) === 41 /* ) */ ? end - 1 : end;
+    const params: RawParam[] = [];
+    let from = start + 1;
+    while (from <= close) {
+      let comma = src.indexOf(",", from);
+      if (comma < 0 || comma > close) comma = close;
+      let s = from;
+      while (s < comma && isSpace(src.charCodeAt(s))) s++;
+      let e = comma;
+      while (e > s && isSpace(src.charCodeAt(e - 1))) e--;
+      const d = simpleDeclaration(src.slice(s, e), false);
+      if (d === null || d.arraysize !== null) return null;
+      params.push({
+        name: d.name,
+        direction: annotationIn(this.pp, from, s),
+        ctype: simpleCtype(d.isconst, d.basetype, d.pointer, null),
+        basetype: d.basetype,
+        isconst: d.isconst,
+        pointer: d.pointer,
+        loc: this.loc(s),
+      });
+      from = comma + 1;
+    }
+    if (params.length === 1 && params[0]!.name === "" && params[0]!.ctype === "void") params.length = 0;
+    return params;
+  }
+
   // ---- bodies -------------------------------------------------------------------------------------------
 
   /** Reads an enumerator_list (cursor on it) into `list`; preprocessor blocks inside are walked through. */
   private enumerators(list: RawEnumerator[]): RawEnumerator[] {
     const c = this.c;
-    if (this.scan) {
-      const start = c.startIndex;
-      const end = c.endIndex;
-      // A list without directives is read from the text: tree-sitter has already accepted its syntax, and
-      // three node visits per enumerator cost far more than a character scan.
-      const hash = this.src.indexOf("#", start);
-      if (hash < 0 || hash >= end) {
-        this.scanEnumerators(list, start + 1, this.src.charCodeAt(end - 1) === 125 /* } */ ? end - 1 : end);
-        return list;
-      }
-    }
+    // A list without directives is read from the text: tree-sitter has already accepted its syntax, and
+    // three node visits per enumerator cost far more than a character scan.
+    if (this.scan && this.scanEnumerators(list, c.startIndex, c.endIndex)) return list;
     if (!c.gotoFirstChild()) return list;
     let docStart = -1;
     let docEnd = -1;
@@ -504,30 +529,37 @@ class Extractor {
    * The text twin of the cursor walk above, for a syntactically valid list body `[from, to)`: same comment
    * attribution (a `/**` block before an enumerator, a `/**<` block after it), same initializer text.
    */
-  private scanEnumerators(list: RawEnumerator[], from: number, to: number): void {
+  private scanEnumerators(list: RawEnumerator[], start: number, end: number): boolean {
     const src = this.src;
+    const to = src.charCodeAt(end - 1) === 125 /* } */ ? end - 1 : end;
+    const mark = list.length;
     let docStart = -1;
     let docEnd = -1;
-    let i = from;
+    let i = start + 1;
     while (i < to) {
       const ch = src.charCodeAt(i);
-      if (ch === 32 || ch === 10 || ch === 9 || ch === 13 || ch === 12 || ch === 11) {
+      if (isSpace(ch)) {
         i++;
         continue;
       }
+      if (ch === 35 /* # */) {
+        // A directive inside the list: leave it to the node walk, which handles preprocessor blocks.
+        list.length = mark;
+        return false;
+      }
       if (ch === 47 /* / */ && (src.charCodeAt(i + 1) === 42 || src.charCodeAt(i + 1) === 47)) {
-        const end = commentEnd(src, i, to);
+        const cEnd = commentEnd(src, i, to);
         docStart = -1;
         if (this.isDocAt(i)) {
           if (src.startsWith("/**<", i)) {
             const last = list[list.length - 1];
-            if (last !== undefined && last.doc === null) last.doc = this.doc(i, end);
+            if (last !== undefined && last.doc === null) last.doc = this.doc(i, cEnd);
           } else {
             docStart = i;
-            docEnd = end;
+            docEnd = cEnd;
           }
         }
-        i = end;
+        i = cEnd;
         continue;
       }
       if (!isIdentStart(ch)) {
@@ -535,12 +567,12 @@ class Extractor {
         i++;
         continue;
       }
-      const start = i;
+      const nameStart = i;
       while (i < to && isIdentChar(src.charCodeAt(i))) i++;
-      const name = src.slice(start, i);
-      const doc = docStart >= 0 && this.adjacent(docEnd, start) ? this.doc(docStart, docEnd) : null;
+      const name = src.slice(nameStart, i);
+      const doc = docStart >= 0 && this.adjacent(docEnd, nameStart) ? this.doc(docStart, docEnd) : null;
       docStart = -1;
-      const en: RawEnumerator = { name, init: null, doc, loc: this.loc(start) };
+      const en: RawEnumerator = { name, init: null, doc, loc: this.loc(nameStart) };
       list.push(en);
       // An optional `= expression`, up to the next top-level comma. Comments inside it are not part of the
       // initializer; a `/**<` one documents this enumerator.
@@ -555,14 +587,18 @@ class Extractor {
         const cj = src.charCodeAt(j);
         if (cj === 47 && (src.charCodeAt(j + 1) === 42 || src.charCodeAt(j + 1) === 47)) {
           init += src.slice(piece, j) + " ";
-          const end = commentEnd(src, j, to);
-          if (src.startsWith("/**<", j) && en.doc === null) en.doc = this.doc(j, end);
-          j = piece = end;
+          const cEnd = commentEnd(src, j, to);
+          if (src.startsWith("/**<", j) && en.doc === null) en.doc = this.doc(j, cEnd);
+          j = piece = cEnd;
           continue;
         }
         if (cj === 39 /* ' */ || cj === 34 /* " */) {
           j = literalEnd(src, j, to);
           continue;
+        }
+        if (cj === 35 /* # */) {
+          list.length = mark;
+          return false;
         }
         if (cj === 40 || cj === 91) depth++;
         else if (cj === 41 || cj === 93) depth--;
@@ -574,11 +610,13 @@ class Extractor {
       en.init = text === "" ? null : text;
       i = j;
     }
+    return true;
   }
 
   /** Reads a field_declaration_list (cursor on it) into `list`. */
   private fields(list: RawField[]): RawField[] {
     const c = this.c;
+    if (this.scan && this.scanFields(list, c.startIndex, c.endIndex)) return list;
     if (!c.gotoFirstChild()) return list;
     let docStart = -1;
     let docEnd = -1;
@@ -631,6 +669,70 @@ class Extractor {
       doc,
       loc: decls.length === 1 ? this.loc(start) : this.loc(d.start),
     }));
+  }
+
+  /**
+   * Text twin of `fields` for a body of simple one-declarator members (`[const] T [*…] name [[n]];`) with
+   * comments only between members. Returns false (leaving `list` as it was) on anything else.
+   */
+  private scanFields(list: RawField[], start: number, end: number): boolean {
+    const src = this.src;
+    const to = src.charCodeAt(end - 1) === 125 /* } */ ? end - 1 : end;
+    const mark = list.length;
+    let docStart = -1;
+    let docEnd = -1;
+    let last: RawField | null = null;
+    let i = start + 1;
+    while (i < to) {
+      const ch = src.charCodeAt(i);
+      if (isSpace(ch)) {
+        i++;
+        continue;
+      }
+      if (ch === 47 /* / */ && (src.charCodeAt(i + 1) === 42 || src.charCodeAt(i + 1) === 47)) {
+        const cEnd = commentEnd(src, i, to);
+        docStart = -1;
+        if (this.isDocAt(i)) {
+          if (src.startsWith("/**<", i)) {
+            if (last !== null && last.doc === null) last.doc = this.doc(i, cEnd);
+          } else {
+            docStart = i;
+            docEnd = cEnd;
+          }
+        }
+        i = cEnd;
+        continue;
+      }
+      let semi = i;
+      while (semi < to && !FIELD_STOP[src.charCodeAt(semi)]) semi++;
+      if (semi >= to || src.charCodeAt(semi) !== 59 /* ; */) {
+        list.length = mark;
+        return false;
+      }
+      let e = semi;
+      while (e > i && isSpace(src.charCodeAt(e - 1))) e--;
+      const d = simpleDeclaration(src.slice(i, e), true);
+      if (d === null) {
+        list.length = mark;
+        return false;
+      }
+      const doc = docStart >= 0 && this.adjacent(docEnd, i) ? this.doc(docStart, docEnd) : null;
+      docStart = -1;
+      last = {
+        name: d.name,
+        ctype: simpleCtype(d.isconst, d.basetype, d.pointer, d.arraysize),
+        basetype: d.basetype,
+        isconst: d.isconst,
+        pointer: d.pointer,
+        arraysize: d.arraysize,
+        inline: null,
+        doc,
+        loc: this.loc(i),
+      };
+      list.push(last);
+      i = semi + 1;
+    }
+    return true;
   }
 
   // ---- syntax errors --------------------------------------------------------------------------------------
@@ -690,6 +792,51 @@ function literalEnd(src: string, i: number, limit: number): number {
   return limit;
 }
 
+// Characters that end the fast scan of one member: `;`, and everything that makes a member not simple
+// (comments inside it, nested bodies, function pointers, several declarators, literals, directives).
+const FIELD_STOP: boolean[] = [];
+for (const ch of ";/{}(),#\"'=:") FIELD_STOP[ch.charCodeAt(0)] = true;
+
+const C_KEYWORDS = new Set([
+  "const", "volatile", "restrict", "struct", "union", "enum", "signed", "unsigned", "short", "long",
+  "static", "extern", "register", "inline", "typedef", "auto", "_Atomic", "__attribute__",
+]);
+
+// `[const] T [const] [*…] [name] [[size]]` — the shape of every SAI parameter and struct member.
+const SIMPLE_DECL =
+  /^(const\s+)?([A-Za-z_]\w*)(\s+const\b)?\s*((?:\*\s*)*)([A-Za-z_]\w*)?\s*(?:\[([^[\]]*)\])?$/;
+
+interface SimpleDecl {
+  isconst: boolean;
+  basetype: string;
+  pointer: number;
+  name: string;
+  arraysize: string | null;
+}
+
+/** Reads a simple declaration's text; null when it has any other shape (the node walk handles those). */
+function simpleDeclaration(text: string, needName: boolean): SimpleDecl | null {
+  const m = SIMPLE_DECL.exec(text);
+  if (m === null) return null;
+  const basetype = m[2]!;
+  const name = m[5] ?? "";
+  if (C_KEYWORDS.has(basetype) || C_KEYWORDS.has(name) || (needName && name === "")) return null;
+  // `unsigned int`, `long long`: two-word types end up as (type, name) in the pattern.
+  if (name !== "" && m[4] === "" && PRIMITIVES.has(name)) return null;
+  const stars = m[4]!;
+  let pointer = 0;
+  for (let k = 0; k < stars.length; k++) if (stars.charCodeAt(k) === 42) pointer++;
+  return {
+    isconst: m[1] !== undefined || m[3] !== undefined,
+    basetype,
+    pointer,
+    name,
+    arraysize: m[6] === undefined ? null : collapse(m[6]),
+  };
+}
+
+const PRIMITIVES = new Set(["int", "char", "float", "double", "void", "bool", "_Bool", "size_t"]);
+
 const COMMENT = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
 const ENUMERATOR = /^\s*([A-Za-z_]\w*)\s*(?:=([\s\S]*))?$/;
 
@@ -699,10 +846,18 @@ function collapse(s: string): string {
 
 /** C type text without the declarator name: `const sai_attribute_t **`, `char[32]`, `uint32_t`. */
 function ctypeOf(spec: Spec, pointer: number, arrays: string[]): string {
-  let s = spec.isconst ? `const ${spec.basetype}` : spec.basetype;
-  if (spec.keyword !== null && spec.tag !== null && spec.fields === null && spec.enumerators === null) s = `${spec.isconst ? "const " : ""}${spec.keyword} ${spec.tag}`;
+  // A body-less `struct _x` keeps its keyword so the text stays valid C.
+  const base =
+    spec.keyword !== null && spec.tag !== null && spec.fields === null && spec.enumerators === null
+      ? `${spec.keyword} ${spec.tag}`
+      : spec.basetype;
+  return simpleCtype(spec.isconst, base, pointer, arrays.length === 0 ? null : arrays.join("]["));
+}
+
+function simpleCtype(isconst: boolean, basetype: string, pointer: number, arraysize: string | null): string {
+  let s = isconst ? `const ${basetype}` : basetype;
   if (pointer > 0) s += ` ${"*".repeat(pointer)}`;
-  for (const a of arrays) s += `[${a}]`;
+  if (arraysize !== null) s += `[${arraysize}]`;
   return s;
 }
 

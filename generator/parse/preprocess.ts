@@ -24,7 +24,8 @@ const ANNOTATION = /_(?:In|Out|Inout)_/g;
 /** Blanks `_WIN32` branches and `_In_`/`_Out_`/`_Inout_` annotations, keeping every offset; see the module doc. */
 export function preprocess(text: string, file: string): Preprocessed {
   const problems: RawProblem[] = [];
-  let out = blankWin32(text, file, problems);
+  // A byte order mark is not C; a space in its place keeps the columns of line 1.
+  let out = blankWin32(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, file, problems);
   const annotationStarts: number[] = [];
   const annotationDirs: ParamDirection[] = [];
   const pieces: string[] = [];
@@ -120,7 +121,7 @@ function blankWin32(text: string, file: string, problems: RawProblem[]): string 
     start = end + 1;
   }
   const blank: [number, number][] = []; // line index ranges [from, to] inclusive
-  const rewrite: { offset: number; with: string }[] = [];
+  const edits: { from: number; to: number; with: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const d = lines[i]!.directive;
     if (d === null) continue;
@@ -159,7 +160,7 @@ function blankWin32(text: string, file: string, problems: RawProblem[]): string 
         // `#elif X` becomes `#if   X`: the rest of the chain (its #else/#endif) stays valid as it is.
         blank.push([i, alt - 1]);
         const at = text.indexOf("elif", lines[alt]!.start);
-        rewrite.push({ offset: at, with: "if  " });
+        edits.push({ from: at, to: at + 4, with: "if  " });
       } else {
         blank.push([i, alt]);
         blank.push([end, end]);
@@ -171,14 +172,19 @@ function blankWin32(text: string, file: string, problems: RawProblem[]): string 
     }
     i = end;
   }
-  if (blank.length === 0 && rewrite.length === 0) return text;
-  const chars = text.split("");
+  if (blank.length === 0 && edits.length === 0) return text;
   for (const [from, to] of blank) {
-    for (let k = lines[from]!.start; k < lines[to]!.end; k++) {
-      const c = chars[k]!;
-      if (c !== "\n" && c !== "\r") chars[k] = " ";
-    }
+    const a = lines[from]!.start;
+    const b = lines[to]!.end;
+    edits.push({ from: a, to: b, with: text.slice(a, b).replace(/[^\r\n]/g, " ") });
   }
-  for (const r of rewrite) for (let k = 0; k < r.with.length; k++) chars[r.offset + k] = r.with[k]!;
-  return chars.join("");
+  edits.sort((x, y) => x.from - y.from);
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const e of edits) {
+    pieces.push(text.slice(copied, e.from), e.with);
+    copied = e.to;
+  }
+  pieces.push(text.slice(copied));
+  return pieces.join("");
 }

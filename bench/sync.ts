@@ -1,0 +1,174 @@
+/**
+ * HA bulk sync bench: `npm run bench -- sync [--flows N] [--runs R] [--no-ceiling] [--json]` (default 1,000,000
+ * flows, 3 runs).
+ *
+ * Two `dashflow serve` processes on loopback: N synthetic flows are loaded into the active (through the SAI bulk
+ * create rpc), then each run syncs them to a fresh standby exactly as `dashflow sync` does (filters, GRPC-mode bulk
+ * get session, HA apply on the standby). Reported per run: the transfer as the standby saw it (first batch to end
+ * of stream) and the whole `sync` (pairing, session set-up, transfer, completion check).
+ *
+ * Beside it, the transport ceiling measured on this machine in the same run: the active's own pre-encoded batches
+ * (fetched once through the control Scan) pushed from this process to a null target process that only counts
+ * bytes, with identity serializers — PERFORMANCE.md's "raw pre-encoded bytes, 2 processes" row. The sync cannot
+ * beat it; the gap is the runtime's scan + encode on the active and the HA apply on the standby.
+ *
+ * Target (issue): ≥ 1M flows/s; PERFORMANCE.md measured the raw-bytes ceiling at ~0.9–1.2M flows/s.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { createFlows } from "../runtime/cli/load.js";
+import { headerDirs, loadModel, PACKAGE_ROOT } from "../runtime/cli/common.js";
+import { DashClient, CLIENT_OPTIONS } from "../runtime/server/client.js";
+import { SaiCalls } from "../runtime/sync/config.js";
+import { runSync } from "../runtime/sync/driver.js";
+import { loadSchema } from "../runtime/server/schema.js";
+import { parseBatch } from "../runtime/server/wire.js";
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+
+// child mode: a Push target that counts bytes and answers, nothing else
+if (argv[0] === "--null-target") {
+  const server = new grpc.Server({ "grpc.max_receive_message_length": -1 });
+  server.addService(
+    {
+      Push: {
+        path: "/sai.SaiDashFlowBulkGetTarget/Push",
+        requestStream: true,
+        responseStream: false,
+        requestSerialize: (b: Buffer) => b,
+        requestDeserialize: (b: Buffer) => b,
+        responseSerialize: (b: Buffer) => b,
+        responseDeserialize: (b: Buffer) => b,
+      },
+    },
+    {
+      Push: (call: grpc.ServerReadableStream<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) => {
+        let bytes = 0;
+        call.on("data", (b: Buffer) => (bytes += b.length));
+        call.on("end", () => cb(null, Buffer.from([0x20, 0x01, 0x10, bytes > 0 ? 1 : 0])));
+      },
+    },
+  );
+  server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, port) => {
+    if (e) throw e;
+    process.stdout.write(`listening on 127.0.0.1:${port}\n`);
+  });
+} else await main();
+
+async function main(): Promise<void> {
+  const N = Number(arg("--flows") ?? 1_000_000);
+  const RUNS = Number(arg("--runs") ?? 3);
+  const JSON_OUT = argv.includes("--json");
+  const CEILING = !argv.includes("--no-ceiling");
+  const procs: ChildProcess[] = [];
+  const bin = join(PACKAGE_ROOT, "bin", "dashflow.mjs");
+
+  const started = (proc: ChildProcess): Promise<string> =>
+    new Promise((resolve, reject) => {
+      procs.push(proc);
+      let out = "";
+      proc.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      proc.on("exit", (code) => reject(new Error(`child exited with ${code} before listening`)));
+    });
+  const serve = (role: string) =>
+    started(spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0"], { stdio: ["ignore", "pipe", "ignore"] }));
+  const stopAll = () => procs.forEach((p) => p.kill("SIGKILL"));
+  process.on("exit", stopAll);
+
+  const model = loadModel(headerDirs(undefined));
+  const schema = loadSchema(model);
+  const log = (s: string) => !JSON_OUT && process.stdout.write(s + "\n");
+  log(`sync bench: ${N.toLocaleString("en")} flows, ${RUNS} run(s), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+
+  const activeAddr = await serve("active");
+  const active = new DashClient(activeAddr, schema);
+  await active.ready(30_000);
+  const cfg = await new SaiCalls(active, model).ensureEni({ eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 1) });
+  const load = await createFlows(active, schema, { seed: 1, versions: [1, 10], switchId: cfg.switchId, eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 1), vnetId: 100 }, 0, N, 8192, false);
+  if (load.created !== N) throw new Error(`load created ${load.created} of ${N} flows (first failure ${load.firstFailure})`);
+  log(`load (SAI bulk create, 8192/batch): ${(N / (load.ms / 1000) / 1e6).toFixed(2)}M flows/s`);
+
+  const results: { transfer: number; total: number }[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const standbyAddr = await serve("standby");
+    const standby = new DashClient(standbyAddr, schema);
+    await standby.ready(30_000);
+    const [host, port] = [standbyAddr.slice(0, standbyAddr.lastIndexOf(":")), Number(standbyAddr.slice(standbyAddr.lastIndexOf(":") + 1))];
+    const s = await runSync({ model, active, standby, standbyHost: host, standbyPort: port });
+    if (s.received !== N || s.inserted !== N || !s.complete) throw new Error(`run ${r}: incomplete transfer ${JSON.stringify(s, (_, v) => (typeof v === "bigint" ? String(v) : v))}`);
+    if (r === 0) {
+      const [a, b] = await Promise.all([active.unary("dashflow.DashflowControl", "Digest", {}), standby.unary("dashflow.DashflowControl", "Digest", {})]);
+      if (a.digest !== b.digest) throw new Error("digests differ after the sync");
+    }
+    const transfer = N / (s.transferMs / 1000);
+    const total = N / (s.ms / 1000);
+    results.push({ transfer, total });
+    log(`run ${r + 1}: transfer ${(transfer / 1e6).toFixed(2)}M flows/s (${s.transferMs} ms), whole sync ${(total / 1e6).toFixed(2)}M flows/s (${Math.round(s.ms)} ms)`);
+    standby.close();
+    procs.pop()!.kill("SIGKILL");
+  }
+
+  let ceiling: number | null = null;
+  if (CEILING) {
+    // the active's own batches, pre-encoded, as the sender would push them
+    const batches: Buffer[] = [];
+    let flows = 0;
+    for await (const chunk of active.serverStreamRaw("dashflow.DashflowControl", "Scan", { batch_size: 1024 }) as AsyncIterable<Buffer>) {
+      const p = parseBatch(chunk);
+      if (p.ok) flows += p.batch.count;
+      batches.push(chunk);
+    }
+    const nullAddr = await started(spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--null-target"], { stdio: ["ignore", "pipe", "inherit"] }));
+    const rates: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const c = new grpc.Client(nullAddr, grpc.credentials.createInsecure(), CLIENT_OPTIONS);
+      const t0 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const call = c.makeClientStreamRequest<Buffer, Buffer>("/sai.SaiDashFlowBulkGetTarget/Push", (b) => b, (b) => b, new grpc.Metadata(), {}, (e) => (e ? reject(e) : resolve()));
+        let i = 0;
+        const pump = () => {
+          while (i < batches.length) if (!call.write(batches[i++]!)) return void call.once("drain", pump);
+          call.end();
+        };
+        pump();
+      });
+      rates.push(flows / ((performance.now() - t0) / 1000));
+      c.close();
+    }
+    rates.sort((a, b) => a - b);
+    ceiling = rates[Math.floor(rates.length / 2)]!;
+    log(`transport ceiling on this machine now (raw pre-encoded batches of 1024, identity serializers, 2 processes): ${(ceiling / 1e6).toFixed(2)}M flows/s median of ${RUNS}`);
+  }
+
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const summary = {
+    flows: N,
+    runs: RUNS,
+    transferMedian: Math.round(med(results.map((r) => r.transfer))),
+    transferBest: Math.round(Math.max(...results.map((r) => r.transfer))),
+    wholeSyncMedian: Math.round(med(results.map((r) => r.total))),
+    ceilingMedian: ceiling === null ? null : Math.round(ceiling),
+    target: 1_000_000,
+    documentedCeiling: "0.9-1.2M flows/s (PERFORMANCE.md, raw pre-encoded bytes, 2 processes)",
+    loadavg: loadavg().map((l) => Number(l.toFixed(2))),
+  };
+  if (JSON_OUT) process.stdout.write(JSON.stringify(summary) + "\n");
+  else
+    log(
+      `HA sync: ${(summary.transferMedian / 1e6).toFixed(2)}M flows/s median transfer (best ${(summary.transferBest / 1e6).toFixed(2)}M), ` +
+        `${(summary.wholeSyncMedian / 1e6).toFixed(2)}M flows/s whole sync; target ≥ 1M; ceiling ${ceiling === null ? "not measured" : `${(ceiling / 1e6).toFixed(2)}M measured now`}, ${summary.documentedCeiling}`,
+    );
+  active.close();
+  stopAll();
+  process.exit(0);
+}

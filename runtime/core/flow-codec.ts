@@ -1,0 +1,445 @@
+/**
+ * Moves flows between a typed-array flow store and the specialized codec's columns (`runtime/proto`), so flows are
+ * encoded to and decoded from SaiDashFlowEntry bytes without building an object per flow.
+ *
+ * `gather` copies one store slot into a codec row (key from the packed key row, reverse key from the REVERSE_FLOW_*
+ * columns, state from the attribute columns); `check` + `scatter` copy a decoded row back into a slot's state and
+ * reverse columns; `packKey` turns a decoded row's flow key into a packed store key. All four are generated per
+ * store with `new Function` (one straight-line function per layout keeps every typed-array access monomorphic;
+ * PERFORMANCE.md: a generic loop over mixed arrays costs several times more). Generated code contains only
+ * numbers and fixed identifiers: names from the model never become code.
+ */
+import type { ColumnLayout, FlowStore, KeyFieldLayout } from "../flowstore/index.js";
+import type { FlowFieldLayout, FlowMessageLayout } from "../proto/index.js";
+import type { FlowColumns } from "../proto/specialized.js";
+import type { FlowSchema } from "./flow-schema.js";
+
+/** The generated routines bound to one store and one column scratch. */
+export interface SlotCodec {
+  /** Copies slot `slot` into codec row `r`. */
+  gather(slot: number, r: number): void;
+  /** -1 when row `r`'s state fits the store's columns, else the index (in `checkNames`) of the first that does not. */
+  check(r: number): number;
+  /** Names of the checked columns, for messages. */
+  readonly checkNames: readonly string[];
+  /** Writes row `r`'s state and reverse key into slot `slot` (call `check` first). */
+  scatter(r: number, slot: number): void;
+  /** Writes row `r`'s flow key as a packed store key at `out[at..]`. */
+  packKey(r: number, out: Uint8Array, at: number): void;
+  /** Row `r`'s flow key ENI MAC as a 48-bit number (0 when the key has none). */
+  eniMac(r: number): number;
+  /** Row `r`'s VERSION (-1 when the header set has none). */
+  version(r: number): number;
+  /** VERSION of a slot (-1 when the header set has none). */
+  slotVersion(slot: number): number;
+  /** Overwrites row `r`'s flow key switch id. */
+  setSwitch(r: number, sw: bigint): void;
+  /** Row `r`'s flow key switch id (0n when the key has none). */
+  switchOf(r: number): bigint;
+  /**
+   * Packs the reverse key of `slot` (REVERSE_FLOW_* columns; members without one repeat the flow's own) at
+   * `out[at..]` and returns its ENI MAC as a 48-bit number.
+   */
+  packReverse(slot: number, out: Uint8Array, at: number): number;
+  /** True when the flow in `slot` is unidirectional (false when the header set has no such attribute). */
+  unidirectional(slot: number): boolean;
+}
+
+type Source = { k: "key"; f: KeyFieldLayout } | { k: "col"; ci: number; col: ColumnLayout } | { k: "none" };
+
+interface Leaf {
+  readonly msg: "flow_key" | "reverse_flow_key" | "flow_state";
+  readonly path: string;
+  readonly field: FlowFieldLayout;
+  readonly src: Source;
+}
+
+function leaves(schema: FlowSchema): Leaf[] {
+  const out: Leaf[] = [];
+  const keyField = new Map(schema.store.keyFields.map((f) => [f.name, f]));
+  const colSrc = (attr: string): Source => {
+    const ci = schema.columnOf.get(attr);
+    return ci === undefined ? { k: "none" } : { k: "col", ci, col: schema.store.columns[ci]! };
+  };
+  const walk = (m: FlowMessageLayout, path: string, msg: Leaf["msg"] | null): void => {
+    for (const f of m.fields) {
+      const fp = path ? `${path}.${f.name}` : f.name;
+      const top = msg ?? (f.name as Leaf["msg"]);
+      if (f.message) {
+        walk(f.message, fp, top);
+        continue;
+      }
+      let src: Source;
+      if (top === "flow_key") {
+        const kf = keyField.get(f.source);
+        src = kf ? { k: "key", f: kf } : { k: "none" };
+      } else if (top === "reverse_flow_key") {
+        const attr = schema.reverseAttrOf.get(f.source);
+        const kf = keyField.get(f.source);
+        src = attr !== undefined && schema.columnOf.has(attr) ? colSrc(attr) : kf ? { k: "key", f: kf } : { k: "none" };
+      } else src = colSrc(f.source);
+      out.push({ msg: top, path: fp, field: f, src });
+    }
+  };
+  walk(schema.proto.entry, "", null);
+  return out;
+}
+
+/** Names the codec columns of a leaf, in the codec's order (see `ColGen` in runtime/proto/specialized.ts). */
+function leafColumns(l: Leaf): string[] {
+  const p = l.path;
+  switch (l.field.codec.k) {
+    case "int64":
+      return [`${p}.lo`, `${p}.hi`];
+    case "mac":
+      return [`${p}.hi`, `${p}.lo`];
+    case "ipv6":
+      return [`${p}.words`];
+    case "ipaddr":
+      return [`${p}.family`, `${p}.words`];
+    case "prefix":
+      return [`${p}.family`, `${p}.addr`, `${p}.mask`];
+    default:
+      return [p];
+  }
+}
+
+const SIGNED: Record<string, number> = { i8: 8, i16: 16, i32: 32 };
+const le = (x: string, size: number): string => {
+  const t: string[] = [];
+  for (let i = 0; i < size; i++) t.push(i === 0 ? `kb[${x}]` : `(kb[${x} + ${i}] << ${8 * i})`);
+  return `((${t.join(" | ")}) >>> 0)`;
+};
+const be32 = (x: string): string => `(((kb[${x}] << 24) | (kb[${x} + 1] << 16) | (kb[${x} + 2] << 8) | kb[${x} + 3]) >>> 0)`;
+
+/** Compiles the slot codec of `store` over the codec column scratch `cols`. */
+export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumns): SlotCodec {
+  const it = store.internals();
+  const names: string[] = [];
+  const values: unknown[] = [];
+  const bind = (name: string, v: unknown): string => {
+    names.push(name);
+    values.push(v);
+    return name;
+  };
+  bind("G", it.geometry);
+  bind("K8", it.keyBytes8);
+  const colIndex = new Map(cols.specs.map((s, i) => [s.name, i]));
+  const A = (name: string): string => {
+    const i = colIndex.get(name);
+    if (i === undefined) throw new Error(`slotCodec: the codec has no column ${name}`);
+    const id = `A${i}`;
+    if (!names.includes(id)) bind(id, cols.arrays[i]);
+    return id;
+  };
+  const S = (ci: number, p: number): string => {
+    const id = `S${ci}_${p}`;
+    if (!names.includes(id)) bind(id, it.columns[ci]!.parts[p]);
+    return id;
+  };
+  const T = (ci: number): string => {
+    const id = `T${ci}`;
+    if (!names.includes(id)) bind(id, it.columns[ci]!.v6tail);
+    return id;
+  };
+  bind("getBlob", (slot: number, name: string): number[] | undefined => {
+    const b = store.get(slot, name) as Uint8Array;
+    return b.length === 0 ? undefined : Array.from(b);
+  });
+  bind("setBlob", (slot: number, name: string, v: unknown): void => {
+    store.set(slot, name, Array.isArray(v) ? Uint8Array.from(v as number[]) : new Uint8Array(0));
+  });
+  bind("tailOf", (ci: number, c: number): Uint32Array => {
+    const col = it.columns[ci]!;
+    let t = col.v6tail[c];
+    if (!t) t = col.v6tail[c] = new Uint32Array(it.geometry.chunkSize(c) * 3);
+    return t;
+  });
+
+  const gather: string[] = [];
+  const scatter: string[] = [];
+  const check: string[] = [];
+  const checkNames: string[] = [];
+  const pack: string[] = [];
+  const ls = leaves(schema);
+  for (const l of ls) {
+    const cn = leafColumns(l);
+    const k = l.field.codec.k;
+    const src = l.src;
+    // ---- gather: slot → row
+    if (src.k === "key") {
+      const f = src.f;
+      const off = `b + ${f.offset}`;
+      switch (k) {
+        case "bool":
+        case "int": {
+          if (f.kind === "mac" || f.kind === "ip" || f.kind === "ipv4" || f.kind === "ipv6") gather.push(`${A(cn[0]!)}[r] = 0;`);
+          else if (SIGNED[f.kind]) gather.push(`${A(cn[0]!)}[r] = (${le(off, f.size)} << ${32 - SIGNED[f.kind]!}) >> ${32 - SIGNED[f.kind]!};`);
+          else gather.push(`${A(cn[0]!)}[r] = ${le(off, Math.min(f.size, 4))};`);
+          break;
+        }
+        case "int64":
+          gather.push(`${A(cn[0]!)}[r] = ${le(off, 4)}; ${A(cn[1]!)}[r] = ${f.size === 8 ? le(`${off} + 4`, 4) : "0"};`);
+          break;
+        case "mac":
+          gather.push(`${A(cn[0]!)}[r] = ${be32(off)}; ${A(cn[1]!)}[r] = (kb[${off} + 4] << 8) | kb[${off} + 5];`);
+          break;
+        case "ipaddr": {
+          const fam = f.kind === "ip" ? `kb[b + ${f.familyOffset}]` : f.kind === "ipv6" ? "1" : "0";
+          const W = A(cn[1]!);
+          gather.push(`${A(cn[0]!)}[r] = ${fam};`);
+          for (let w = 0; w < 4; w++) gather.push(`${W}[r * 4 + ${w}] = ${w === 0 || f.size === 16 ? be32(`${off} + ${4 * w}`) : "0"};`);
+          break;
+        }
+        case "ipv4":
+          gather.push(`${A(cn[0]!)}[r] = ${be32(off)};`);
+          break;
+        case "ipv6": {
+          const W = A(cn[0]!);
+          for (let w = 0; w < 4; w++) gather.push(`${W}[r * 4 + ${w}] = ${f.size === 16 ? be32(`${off} + ${4 * w}`) : w === 0 ? be32(off) : "0"};`);
+          break;
+        }
+        default:
+          gather.push(`${A(cn[0]!)}[r] = undefined;`);
+      }
+    } else if (src.k === "col") {
+      const { ci, col } = src;
+      const ck = col.kind;
+      switch (k) {
+        case "bool":
+        case "int":
+          if (ck === "u64" || ck === "i64") gather.push(`${A(cn[0]!)}[r] = Number(${S(ci, 0)}[c][o]);`);
+          else if (ck === "mac" || ck === "ip" || ck === "ipv6" || ck === "blob") gather.push(`${A(cn[0]!)}[r] = 0;`);
+          else gather.push(`${A(cn[0]!)}[r] = ${S(ci, 0)}[c][o];`);
+          break;
+        case "int64":
+          if (ck === "u64" || ck === "i64")
+            gather.push(`{ const v = BigInt.asUintN(64, ${S(ci, 0)}[c][o]); ${A(cn[0]!)}[r] = Number(v & 0xffffffffn); ${A(cn[1]!)}[r] = Number(v >> 32n); }`);
+          else gather.push(`{ const v = ${S(ci, 0)}[c][o]; ${A(cn[0]!)}[r] = v >>> 0; ${A(cn[1]!)}[r] = v < 0 ? 0xffffffff : 0; }`);
+          break;
+        case "mac":
+          gather.push(`${A(cn[0]!)}[r] = ${S(ci, 0)}[c][o]; ${A(cn[1]!)}[r] = ${S(ci, 1)}[c][o];`);
+          break;
+        case "ipaddr":
+        case "ipv6": {
+          const F = k === "ipaddr" ? A(cn[0]!) : null;
+          const W = A(cn[k === "ipaddr" ? 1 : 0]!);
+          if (ck === "ip") {
+            gather.push(
+              `{ const f = ${S(ci, 0)}[c][o]; ${F ? `${F}[r] = f; ` : ""}${W}[r * 4] = ${S(ci, 1)}[c][o]; const t = ${T(ci)}[c];` +
+                ` if (f === 1 && t) { ${W}[r * 4 + 1] = t[o * 3]; ${W}[r * 4 + 2] = t[o * 3 + 1]; ${W}[r * 4 + 3] = t[o * 3 + 2]; }` +
+                ` else { ${W}[r * 4 + 1] = 0; ${W}[r * 4 + 2] = 0; ${W}[r * 4 + 3] = 0; } }`,
+            );
+          } else if (ck === "ipv6") {
+            if (F) gather.push(`${F}[r] = 1;`);
+            for (let w = 0; w < 4; w++) gather.push(`${W}[r * 4 + ${w}] = ${S(ci, 0)}[c][o * 4 + ${w}];`);
+          } else {
+            if (F) gather.push(`${F}[r] = 0;`);
+            gather.push(`${W}[r * 4] = ${ck === "ipv4" ? `${S(ci, 0)}[c][o]` : "0"}; ${W}[r * 4 + 1] = 0; ${W}[r * 4 + 2] = 0; ${W}[r * 4 + 3] = 0;`);
+          }
+          break;
+        }
+        case "ipv4":
+          gather.push(`${A(cn[0]!)}[r] = ${ck === "ip" ? S(ci, 1) : S(ci, 0)}[c][o];`);
+          break;
+        default:
+          gather.push(ck === "blob" ? `${A(cn[0]!)}[r] = getBlob(slot, ${JSON.stringify(col.name)});` : `${A(cn[0]!)}[r] = undefined;`);
+      }
+    } else {
+      for (const name of cn) {
+        const i = colIndex.get(name)!;
+        const spec = cols.specs[i]!;
+        const id = A(name);
+        if (spec.array === "js") gather.push(`${id}[r] = undefined;`);
+        else for (let s = 0; s < spec.stride; s++) gather.push(`${id}[r * ${spec.stride} + ${s}] = 0;`);
+      }
+    }
+
+    // ---- check + scatter: row → slot (state and reverse key only; the key is written by insert)
+    if (l.msg !== "flow_key" && src.k === "col") {
+      const { ci, col } = src;
+      const ck = col.kind;
+      switch (k) {
+        case "bool":
+        case "int": {
+          const v = `${A(cn[0]!)}[r]`;
+          const fits: Record<string, string> = {
+            u8: `(${v} & 255) === ${v}`,
+            i8: `((${v} << 24) >> 24) === ${v}`,
+            u16: `(${v} & 65535) === ${v}`,
+            i16: `((${v} << 16) >> 16) === ${v}`,
+          };
+          if (fits[ck]) {
+            check.push(`if (!(${fits[ck]})) return ${checkNames.length};`);
+            checkNames.push(col.name);
+          }
+          if (ck === "u64" || ck === "i64") scatter.push(`${S(ci, 0)}[c][o] = BigInt(${v});`);
+          else if (ck !== "mac" && ck !== "ip" && ck !== "ipv6" && ck !== "blob") scatter.push(`${S(ci, 0)}[c][o] = ${v};`);
+          break;
+        }
+        case "int64":
+          if (ck === "u64" || ck === "i64")
+            scatter.push(`${S(ci, 0)}[c][o] = BigInt.as${ck === "u64" ? "Uint" : "Int"}N(64, (BigInt(${A(cn[1]!)}[r]) << 32n) | BigInt(${A(cn[0]!)}[r]));`);
+          else scatter.push(`${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r];`);
+          break;
+        case "mac":
+          if (ck === "mac") scatter.push(`${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r]; ${S(ci, 1)}[c][o] = ${A(cn[1]!)}[r];`);
+          break;
+        case "ipaddr":
+        case "ipv6": {
+          const F = k === "ipaddr" ? `${A(cn[0]!)}[r]` : "1";
+          const W = A(cn[k === "ipaddr" ? 1 : 0]!);
+          if (ck === "ip")
+            scatter.push(
+              `{ const f = ${F}; ${S(ci, 0)}[c][o] = f; ${S(ci, 1)}[c][o] = ${W}[r * 4];` +
+                ` if (f === 1) { const t = tailOf(${ci}, c); t[o * 3] = ${W}[r * 4 + 1]; t[o * 3 + 1] = ${W}[r * 4 + 2]; t[o * 3 + 2] = ${W}[r * 4 + 3]; } }`,
+            );
+          else if (ck === "ipv6") for (let w = 0; w < 4; w++) scatter.push(`${S(ci, 0)}[c][o * 4 + ${w}] = ${W}[r * 4 + ${w}];`);
+          else if (ck === "ipv4") scatter.push(`${S(ci, 0)}[c][o] = ${W}[r * 4];`);
+          break;
+        }
+        case "ipv4":
+          if (ck === "ip") scatter.push(`${S(ci, 0)}[c][o] = 0; ${S(ci, 1)}[c][o] = ${A(cn[0]!)}[r];`);
+          else if (ck === "ipv4") scatter.push(`${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r];`);
+          break;
+        default:
+          if (ck === "blob") scatter.push(`setBlob(slot, ${JSON.stringify(col.name)}, ${A(cn[0]!)}[r]);`);
+      }
+    }
+
+    // ---- packKey: row's flow_key → packed key bytes
+    if (l.msg === "flow_key" && src.k === "key") {
+      const f = src.f;
+      const at = `at + ${f.offset}`;
+      const wle = (v: string, size: number, base: string) => {
+        for (let i = 0; i < size; i++) pack.push(`out[${base} + ${i}] = (${v} >>> ${8 * i}) & 255;`);
+      };
+      const wbe = (v: string, base: string) => {
+        for (let i = 0; i < 4; i++) pack.push(`out[${base} + ${i}] = (${v} >>> ${24 - 8 * i}) & 255;`);
+      };
+      switch (k) {
+        case "bool":
+        case "int":
+          if (f.kind !== "mac" && f.kind !== "ip" && f.kind !== "ipv4" && f.kind !== "ipv6") wle(`${A(cn[0]!)}[r]`, Math.min(f.size, 4), at);
+          break;
+        case "int64":
+          wle(`${A(cn[0]!)}[r]`, 4, at);
+          if (f.size === 8) wle(`${A(cn[1]!)}[r]`, 4, `${at} + 4`);
+          break;
+        case "mac":
+          wbe(`${A(cn[0]!)}[r]`, at);
+          pack.push(`out[${at} + 4] = ${A(cn[1]!)}[r] >>> 8; out[${at} + 5] = ${A(cn[1]!)}[r] & 255;`);
+          break;
+        case "ipaddr": {
+          const W = A(cn[1]!);
+          if (f.kind === "ip") pack.push(`out[at + ${f.familyOffset}] = ${A(cn[0]!)}[r];`);
+          const words = f.size === 16 ? 4 : 1;
+          for (let w = 0; w < words; w++) wbe(`${W}[r * 4 + ${w}]`, `${at} + ${4 * w}`);
+          break;
+        }
+        case "ipv4":
+          wbe(`${A(cn[0]!)}[r]`, at);
+          break;
+        case "ipv6":
+          for (let w = 0; w < 4; w++) wbe(`${A(cn[0]!)}[r * 4 + ${w}]`, `${at} + ${4 * w}`);
+          break;
+      }
+    }
+  }
+
+  // ---- packReverse: slot's REVERSE_FLOW_* columns (or its own key members) → packed key bytes
+  const rev: string[] = [];
+  let revMac = "0";
+  for (const f of schema.store.keyFields) {
+    const attr = schema.reverseAttrOf.get(f.name);
+    const ci = attr !== undefined ? schema.columnOf.get(attr) : undefined;
+    const at = `at + ${f.offset}`;
+    if (ci === undefined) {
+      rev.push(`for (let i = 0; i < ${f.size}; i++) out[${at} + i] = kb[b + ${f.offset} + i];`);
+      if (f.familyOffset >= 0) rev.push(`out[at + ${f.familyOffset}] = kb[b + ${f.familyOffset}];`);
+      if (f.name === schema.eniMember) revMac = `${be32(`b + ${f.offset}`)} * 65536 + ((kb[b + ${f.offset} + 4] << 8) | kb[b + ${f.offset} + 5])`;
+      continue;
+    }
+    const ck = schema.store.columns[ci]!.kind;
+    const wbe = (v: string, base: string) => {
+      for (let i = 0; i < 4; i++) rev.push(`out[${base} + ${i}] = (${v} >>> ${24 - 8 * i}) & 255;`);
+    };
+    if (ck === "mac" && f.kind === "mac") {
+      wbe(`${S(ci, 0)}[c][o]`, at);
+      rev.push(`out[${at} + 4] = ${S(ci, 1)}[c][o] >>> 8; out[${at} + 5] = ${S(ci, 1)}[c][o] & 255;`);
+      if (f.name === schema.eniMember) revMac = `${S(ci, 0)}[c][o] * 65536 + ${S(ci, 1)}[c][o]`;
+    } else if (ck === "ip" && f.kind === "ip") {
+      rev.push(`{ const fam = ${S(ci, 0)}[c][o]; out[at + ${f.familyOffset}] = fam;`);
+      wbe(`${S(ci, 1)}[c][o]`, at);
+      rev.push(`const t = ${T(ci)}[c]; if (fam === 1 && t) {`);
+      for (let w = 1; w < 4; w++) wbe(`t[o * 3 + ${w - 1}]`, `${at} + ${4 * w}`);
+      rev.push(`} }`);
+    } else if (ck === "u8" || ck === "u16" || ck === "u32" || ck === "i8" || ck === "i16" || ck === "i32") {
+      for (let i = 0; i < Math.min(f.size, 4); i++) rev.push(`out[${at} + ${i}] = (${S(ci, 0)}[c][o] >>> ${8 * i}) & 255;`);
+    }
+  }
+  const uniCol = schema.a.unidirectional !== undefined ? schema.columnOf.get(schema.a.unidirectional) : undefined;
+
+  const keyLeaf = (member: string | null) => ls.find((l) => l.msg === "flow_key" && l.field.source === member);
+  const eni = keyLeaf(schema.eniMember);
+  const sw = keyLeaf("switch_id");
+  const ver = ls.find((l) => l.msg === "flow_state" && l.field.source === schema.a.version);
+  const verCol = schema.a.version !== undefined ? schema.columnOf.get(schema.a.version) : undefined;
+  const KB = schema.store.keyBytes;
+  const body = `"use strict";
+const at0 = (slot) => { const c = G.chunkOf(slot); return [c, slot - G.chunkStart(c)]; };
+function gather(slot, r) {
+  const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); const kb = K8[c]; const b = o * ${KB};
+  ${gather.join("\n  ")}
+}
+function check(r) {
+  ${check.join("\n  ")}
+  return -1;
+}
+function scatter(r, slot) {
+  const c = G.chunkOf(slot); const o = slot - G.chunkStart(c);
+  ${scatter.join("\n  ")}
+}
+function packKey(r, out, at) {
+  out.fill(0, at, at + ${KB});
+  ${pack.join("\n  ")}
+}
+function eniMac(r) { return ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] * 65536 + ${A(leafColumns(eni)[1]!)}[r]` : "0"}; }
+function version(r) { return ${ver ? `${A(leafColumns(ver)[0]!)}[r]` : "-1"}; }
+function slotVersion(slot) { ${verCol !== undefined ? `const c = G.chunkOf(slot); return ${S(verCol, 0)}[c][slot - G.chunkStart(c)];` : "return -1;"} }
+function setSwitch(r, sw) { ${sw && sw.field.codec.k === "int64" ? `${A(leafColumns(sw)[0]!)}[r] = Number(sw & 0xffffffffn); ${A(leafColumns(sw)[1]!)}[r] = Number(sw >> 32n);` : ""} }
+function switchOf(r) { return ${sw && sw.field.codec.k === "int64" ? `(BigInt(${A(leafColumns(sw)[1]!)}[r]) << 32n) | BigInt(${A(leafColumns(sw)[0]!)}[r])` : "0n"}; }
+function packReverse(slot, out, at) {
+  const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); const kb = K8[c]; const b = o * ${KB};
+  out.fill(0, at, at + ${KB});
+  ${rev.join("\n  ")}
+  return ${revMac};
+}
+function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
+void at0;
+return { gather, check, scatter, packKey, eniMac, version, slotVersion, setSwitch, switchOf, packReverse, unidirectional };`;
+  const fns = new Function(...names, body)(...values) as Omit<SlotCodec, "checkNames">;
+  return { ...fns, checkNames };
+}
+
+/** Splits `records` (SaiDashFlowBatch.entries fields: tag, length, entry) into entry offsets and lengths. */
+export function recordOffsets(records: Uint8Array, offsets: Uint32Array, lengths: Uint32Array): number {
+  let p = 0;
+  let n = 0;
+  while (p < records.length) {
+    p++; // tag 0x1a
+    let len = 0;
+    let shift = 0;
+    for (;;) {
+      const b = records[p++]!;
+      len += (b & 127) * 2 ** shift;
+      if (b < 128) break;
+      shift += 7;
+    }
+    offsets[n] = p;
+    lengths[n] = len;
+    n++;
+    p += len;
+  }
+  return n;
+}

@@ -1,0 +1,273 @@
+/**
+ * Drives an HA bulk transfer the way the DASH flow design describes it ("Flow-level HA – Bulk Transfer"), using
+ * only SAI calls for the transfer itself:
+ *
+ * 1. pairing: the standby gets the switch / flow table / ENI objects for every ENI the active has flows of;
+ * 2. on the active: KEY_VERSION filter objects for the range, and a GRPC-mode flow entry bulk get session whose
+ *    BULK_GET_SESSION_SERVER_IP/PORT is the standby — the active streams the selected flows to the standby's
+ *    SaiDashFlowBulkGetTarget service, which applies them by the HA rule;
+ * 3. the driver watches both ends: it waits for the active's session to end (control `AwaitSession`) while polling
+ *    the standby's receipt (control `TargetReport`) for progress. A standby that stops answering, a session that
+ *    ends with an error, or a transfer that makes no progress for `stallMs` ends the sync with a failure within
+ *    seconds;
+ * 4. the session and filter objects are removed, whatever happened.
+ *
+ * Re-running after a failure is always safe and completes the transfer: the HA rule skips flows the standby already
+ * has in the same or a newer version.
+ */
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import type { SaiModel } from "../../generator/model/types.js";
+import { formatMac, parseIpAddressText } from "../values/address.js";
+import type { DashClient } from "../server/client.js";
+import { fromBigInt, toBigInt, type Msg } from "../server/convert.js";
+import { SaiCalls, statusText } from "./config.js";
+
+const FLOW_API = "sai.SaiDashFlowApi";
+const CONTROL = "dashflow.DashflowControl";
+
+/** sai_dash_flow_entry_bulk_get_session_filter_key_t / _op_key_t values the driver uses. */
+const KEY_VERSION = 8;
+const OP_GE = 3;
+const OP_LE = 5;
+
+/** Where the transfer stands (standby's view). */
+export interface SyncProgress {
+  readonly received: number;
+  readonly applied: number;
+  readonly skipped: number;
+  readonly rejected: number;
+  /** Upper bound of what will be sent (flows on the active), for progress bars. */
+  readonly expected: number;
+}
+
+/** The outcome of a transfer. */
+export interface SyncSummary {
+  readonly sessionId: bigint;
+  /** Flows the active reports as sent. */
+  readonly sent: number;
+  readonly received: number;
+  readonly inserted: number;
+  readonly updated: number;
+  /** Incoming version equal or older: the standby kept its flow. */
+  readonly skipped: number;
+  /** Entries the standby could not apply. */
+  readonly failed: number;
+  readonly ms: number;
+  /** The standby's view of the transfer alone: first batch received to end of stream. */
+  readonly transferMs: number;
+  /** Everything selected arrived and was processed (failed entries are counted, not lost). */
+  readonly complete: boolean;
+  /** ENIs the standby had to be given before the transfer. */
+  readonly paired: readonly string[];
+}
+
+/** A transfer that did not finish: what went wrong, and what is known of the transfer so far. */
+export class SyncFailure extends Error {
+  constructor(
+    message: string,
+    readonly partial: Partial<SyncSummary>,
+  ) {
+    super(message);
+  }
+}
+
+/** Options of {@link runSync}. */
+export interface SyncOptions {
+  readonly model: SaiModel;
+  readonly active: DashClient;
+  readonly standby: DashClient;
+  /** The standby's address as the active must reach it. */
+  readonly standbyHost: string;
+  readonly standbyPort: number;
+  readonly versionMin?: number;
+  readonly versionMax?: number;
+  readonly onProgress?: (p: SyncProgress) => void;
+  /** Standby poll period (default 200 ms). */
+  readonly pollMs?: number;
+  /** Give up when nothing arrives for this long (default 10 s). */
+  readonly stallMs?: number;
+  /** Skip pairing (benchmarks that prepared the standby). */
+  readonly skipPairing?: boolean;
+  /** Cancels the transfer (Ctrl-C): the session is removed and the promise rejects. */
+  readonly signal?: AbortSignal;
+}
+
+/** The IP the active should connect to for `host` (names resolved here, so the session carries an address). */
+async function resolveIp(host: string): Promise<{ family: "ipv4" | "ipv6"; bytes: Uint8Array }> {
+  const ip = isIP(host) ? host : (await lookup(host)).address;
+  const r = parseIpAddressText(ip);
+  if (!r.ok) throw new SyncFailure(`cannot use ${host} as the standby address: ${r.error}`, {});
+  return r.value;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs one HA bulk transfer; rejects with {@link SyncFailure} when it did not finish. */
+export async function runSync(o: SyncOptions): Promise<SyncSummary> {
+  const t0 = performance.now();
+  const { active, standby, model } = o;
+  const [ai, si] = await Promise.all([
+    active.unary(CONTROL, "Info", {}, 5000).catch((e: Error) => {
+      throw new SyncFailure(`active: ${e.message}`, {});
+    }),
+    standby.unary(CONTROL, "Info", {}, 5000).catch((e: Error) => {
+      throw new SyncFailure(`standby: ${e.message}`, {});
+    }),
+  ]);
+  if (si.role !== "standby") throw new SyncFailure(`${standby.address} is ${String(si.role)}, not a standby (start it with serve --role standby)`, {});
+  const switches = ((ai.switch_ids as string[] | undefined) ?? []).map((s) => toBigInt(s));
+  if (switches.length === 0) throw new SyncFailure(`${active.address} has no switch, so no flows to transfer`, {});
+  const switchId = switches[0]!;
+  const expected = Number(ai.flow_count ?? 0);
+
+  // 1. pairing: every ENI the flows belong to must exist on the standby, with the same table TTL
+  const paired: string[] = [];
+  if (!o.skipPairing) {
+    const macs = ((await active.unary(CONTROL, "EniMacs", {}, 30_000)).macs as Buffer[] | undefined) ?? [];
+    const fromCalls = new SaiCalls(active, model);
+    const toCalls = new SaiCalls(standby, model);
+    for (const mac of macs) {
+      const ttl = await fromCalls.eniTableTtl(mac);
+      const cfg = await toCalls.ensureEni({ eniMac: mac, ttlMs: ttl ?? undefined });
+      if (cfg.created.length > 0) paired.push(`${formatMac(mac)} (${cfg.created.join(", ")})`);
+    }
+  }
+
+  // 2. filters and the GRPC-mode session on the active
+  const calls = new SaiCalls(active, model);
+  const filterIds: bigint[] = [];
+  const removeAll = async (sessionId: bigint | null): Promise<void> => {
+    // best effort: the active may be the one that failed
+    if (sessionId !== null)
+      await active.unary(FLOW_API, "RemoveFlowEntryBulkGetSession", { object_id: fromBigInt(sessionId) }, 5000).catch(() => undefined);
+    for (const f of filterIds)
+      await active.unary(FLOW_API, "RemoveFlowEntryBulkGetSessionFilter", { object_id: fromBigInt(f) }, 5000).catch(() => undefined);
+  };
+  const addFilter = async (op: number, value: number, what: string): Promise<void> => {
+    const r = await calls.call(
+      FLOW_API,
+      "CreateFlowEntryBulkGetSessionFilter",
+      {
+        switch_id: fromBigInt(switchId),
+        attributes: { dash_flow_entry_bulk_get_session_filter_key: KEY_VERSION, dash_flow_entry_bulk_get_session_op_key: op, int_value: value },
+      },
+      `create filter ${what}`,
+    );
+    filterIds.push(toBigInt(r.object_id));
+  };
+  let sessionId: bigint | null = null;
+  try {
+    if (o.versionMin !== undefined) await addFilter(OP_GE, o.versionMin, `version >= ${o.versionMin}`);
+    if (o.versionMax !== undefined) await addFilter(OP_LE, o.versionMax, `version <= ${o.versionMax}`);
+    const ip = await resolveIp(o.standbyHost);
+    const filterFields = ["first", "second", "third", "fourth", "fifth"];
+    const attrs: Msg = {
+      dash_flow_entry_bulk_get_session_mode: 0, // GRPC
+      bulk_get_session_server_ip: ip.family === "ipv4" ? { ipv4: new DataView(ip.bytes.buffer, ip.bytes.byteOffset).getUint32(0) } : { ipv6: ip.bytes },
+      bulk_get_session_server_port: o.standbyPort,
+    };
+    filterIds.forEach((f, i) => (attrs[`${filterFields[i]}_flow_entry_bulk_get_session_filter_id`] = fromBigInt(f)));
+    const s = await calls.call(FLOW_API, "CreateFlowEntryBulkGetSession", { switch_id: fromBigInt(switchId), attributes: attrs }, "create bulk get session");
+    sessionId = toBigInt(s.object_id);
+    const id = sessionId;
+
+    // 3. watch both ends
+    const pollMs = o.pollMs ?? 200;
+    const stallMs = o.stallMs ?? 10_000;
+    let last: Msg = { known: false };
+    let lastCount = -1;
+    let lastChange = performance.now();
+    let stop = false;
+    const partial = (): Partial<SyncSummary> => ({
+      sessionId: id,
+      received: Number(last.received_entries ?? 0),
+      inserted: Number(last.inserted ?? 0),
+      updated: Number(last.updated ?? 0),
+      skipped: Number(last.skipped ?? 0),
+      failed: Number(last.rejected ?? 0),
+      paired,
+    });
+    const report = (): void =>
+      o.onProgress?.({
+        received: Number(last.received_entries ?? 0),
+        applied: Number(last.inserted ?? 0) + Number(last.updated ?? 0),
+        skipped: Number(last.skipped ?? 0),
+        rejected: Number(last.rejected ?? 0),
+        expected,
+      });
+    const poll = async (): Promise<Msg> => {
+      try {
+        return await standby.unary(CONTROL, "TargetReport", { session_id: fromBigInt(id) }, Math.max(2000, pollMs * 5));
+      } catch (e) {
+        throw new SyncFailure(`standby ${standby.address} stopped answering during the transfer: ${(e as Error).message}`, partial());
+      }
+    };
+    const watchStandby = async (): Promise<never> => {
+      for (;;) {
+        await sleep(pollMs);
+        if (stop) return new Promise<never>(() => {});
+        last = await poll();
+        report();
+        const n = Number(last.received_entries ?? 0);
+        if (n !== lastCount) {
+          lastCount = n;
+          lastChange = performance.now();
+        } else if (performance.now() - lastChange > stallMs)
+          throw new SyncFailure(`no progress for ${Math.round(stallMs / 1000)} s (standby received ${n} flows); giving up`, partial());
+      }
+    };
+    const aborted = new Promise<never>((_, reject) => {
+      if (!o.signal) return;
+      const fail = () => reject(new SyncFailure("cancelled", partial()));
+      if (o.signal.aborted) fail();
+      else o.signal.addEventListener("abort", fail, { once: true });
+    });
+    let done: Msg;
+    try {
+      done = await Promise.race([
+        active.unary(CONTROL, "AwaitSession", { session_id: fromBigInt(id) }).catch((e: Error) => {
+          throw new SyncFailure(`active ${active.address} stopped answering during the transfer: ${e.message}`, partial());
+        }),
+        watchStandby(),
+        aborted,
+      ]);
+    } finally {
+      stop = true;
+    }
+    const sent = Number(done.flows ?? 0);
+    if (Number(done.status ?? 0) !== 0)
+      throw new SyncFailure(
+        `the transfer stopped after ${sent} flows: ${String(done.status_name || statusText(model, Number(done.status)))}${done.message ? `: ${String(done.message)}` : ""}`,
+        { ...partial(), sent },
+      );
+    // the active is done sending; the standby closes its receipt once the stream's end reaches it
+    const until = performance.now() + 10_000;
+    for (;;) {
+      last = await poll();
+      if (last.finished || performance.now() > until) break;
+      await sleep(50);
+    }
+    report();
+    const summary: SyncSummary = {
+      sessionId: id,
+      sent,
+      received: Number(last.received_entries ?? 0),
+      inserted: Number(last.inserted ?? 0),
+      updated: Number(last.updated ?? 0),
+      skipped: Number(last.skipped ?? 0),
+      failed: Number(last.rejected ?? 0),
+      ms: performance.now() - t0,
+      transferMs: Number(last.duration_ms ?? 0),
+      // a selection of nothing is a finished transfer even if no stream reached the standby
+      complete: Boolean(last.complete) || (sent === 0 && !last.known),
+      paired,
+    };
+    if (!last.known && sent > 0) throw new SyncFailure(`the standby never received session ${id}`, summary);
+    if (!summary.complete && sent > 0)
+      throw new SyncFailure(`the standby reports the transfer incomplete: ${String(last.error || "the stream did not finish")}`, summary);
+    return summary;
+  } finally {
+    await removeAll(sessionId);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The standby side of an HA bulk transfer: takes the SaiDashFlowBatch stream of one bulk-get session, applies each
+ * batch by the HA rule (`FlowApi.applyFlows`: insert when missing, replace only with a newer version, never go
+ * backwards) and keeps a receipt per session that the sync driver polls for progress and the final summary.
+ *
+ * Batches are applied as they arrive, straight from the received bytes (no object per flow). A sequence gap or a
+ * batch that does not parse marks the session incomplete; because the HA rule is idempotent, re-running the
+ * transfer repairs anything an incomplete one missed.
+ */
+import type { FlowApi } from "../api.js";
+import { parseBatch } from "../server/wire.js";
+
+/** The errors a receipt keeps (the first ones; counts keep counting). */
+const MAX_ERRORS = 20;
+/** Receipts kept for polling after their stream ended. */
+const MAX_RECEIPTS = 64;
+
+/** What a target received and did for one session. */
+export interface Receipt {
+  readonly sessionId: bigint;
+  receivedEntries: number;
+  receivedBatches: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  /** The stream ended (normally or not). */
+  finished: boolean;
+  /** A finished batch arrived, no sequence gap, and its totals match what was received. */
+  complete: boolean;
+  /** Why the stream is incomplete, if it is. */
+  error: string | null;
+  readonly errors: string[];
+  /** Next expected batch sequence number. */
+  nextSequence: number;
+  /** Totals announced by the sender's finished batch. */
+  announced: { entries: number; batches: number; status: number } | null;
+  readonly startedAt: number;
+  endedAt: number | null;
+}
+
+/** Result of feeding one batch: fine, or a protocol error that ends the stream. */
+export type BatchOutcome = { readonly ok: true; readonly receipt: Receipt } | { readonly ok: false; readonly error: string; readonly receipt: Receipt | null };
+
+/** Receipts by session id, with the apply step. One per server. */
+export class Receiver {
+  private readonly receipts = new Map<bigint, Receipt>();
+
+  constructor(private readonly flows: Pick<FlowApi, "applyFlows">) {}
+
+  /** The receipt of a session, if a stream for it arrived. */
+  receipt(sessionId: bigint): Receipt | undefined {
+    return this.receipts.get(sessionId);
+  }
+
+  /** Starts a stream (a new receipt for its session, replacing an older one with the same id). */
+  private open(sessionId: bigint): Receipt {
+    const r: Receipt = {
+      sessionId,
+      receivedEntries: 0,
+      receivedBatches: 0,
+      inserted: 0,
+      updated: 0,
+      skipped: 0,
+      rejected: 0,
+      finished: false,
+      complete: false,
+      error: null,
+      errors: [],
+      nextSequence: 0,
+      announced: null,
+      startedAt: Date.now(),
+      endedAt: null,
+    };
+    this.receipts.delete(sessionId);
+    this.receipts.set(sessionId, r);
+    while (this.receipts.size > MAX_RECEIPTS) this.receipts.delete(this.receipts.keys().next().value!);
+    return r;
+  }
+
+  /**
+   * Applies one batch of a stream. `current` is the stream's receipt so far (null before its first batch): a stream
+   * carries one session, so a batch naming another session is a protocol error.
+   */
+  feed(bytes: Uint8Array, current: Receipt | null): BatchOutcome {
+    const p = parseBatch(bytes);
+    if (!p.ok) {
+      if (current) this.fail(current, `batch ${current.nextSequence} is not a SaiDashFlowBatch: ${p.error}`);
+      return { ok: false, error: `malformed SaiDashFlowBatch: ${p.error}`, receipt: current };
+    }
+    const b = p.batch;
+    const r = current ?? this.open(b.sessionId);
+    if (b.sessionId !== r.sessionId) {
+      const error = `batch for session ${b.sessionId} inside the stream of session ${r.sessionId}`;
+      this.fail(r, error);
+      return { ok: false, error, receipt: r };
+    }
+    if (b.sequence !== r.nextSequence && r.error === null) r.error = `sequence gap: expected batch ${r.nextSequence}, got ${b.sequence}`;
+    r.nextSequence = b.sequence + 1;
+    r.receivedBatches++;
+    r.receivedEntries += b.count;
+    if (b.count > 0) {
+      const a = this.flows.applyFlows(b);
+      r.inserted += a.inserted;
+      r.updated += a.updated;
+      r.skipped += a.skipped;
+      r.rejected += a.rejected;
+      for (const e of a.errors) {
+        if (r.errors.length >= MAX_ERRORS) break;
+        r.errors.push(`batch ${b.sequence} entry ${e.position}: ${e.status} ${e.message}`);
+      }
+    }
+    if (b.finished) r.announced = { entries: b.finished.totalEntries, batches: b.finished.totalBatches, status: b.finished.status };
+    return { ok: true, receipt: r };
+  }
+
+  /** Ends a stream: decides completeness. `cause` is set when the transport ended it early. */
+  end(r: Receipt, cause?: string): Receipt {
+    if (r.finished) return r;
+    r.finished = true;
+    r.endedAt = Date.now();
+    if (cause && r.error === null) r.error = cause;
+    const a = r.announced;
+    if (r.error === null) {
+      if (!a) r.error = "the stream ended without a finished batch";
+      else if (a.status !== 0) r.error = `the sender stopped early (sai_status_t ${a.status})`;
+      else if (a.entries !== r.receivedEntries || a.batches !== r.receivedBatches)
+        r.error = `the sender announced ${a.entries} entries in ${a.batches} batches, received ${r.receivedEntries} in ${r.receivedBatches}`;
+    }
+    r.complete = r.error === null;
+    return r;
+  }
+
+  private fail(r: Receipt, error: string): void {
+    if (r.error === null) r.error = error;
+  }
+}

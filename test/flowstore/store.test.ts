@@ -1,0 +1,378 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  FLOW_EXISTS, FLOW_FULL, FLOW_NOT_FOUND, FlowStore, layoutFromMetadata, packKey, type FlowLayout, type FlowStoreOptions,
+} from "../../runtime/flowstore/index.js";
+import { ALL_KEYS, dashLayout, dashMaskBits, FLOW_KEY_MEMBERS } from "./dash-fixture.js";
+import { arbFlowFields, ipText, type FlowFields } from "./helpers.js";
+
+const L: FlowLayout = dashLayout();
+const key = (fields: Record<string, unknown>) => packKey(L, fields);
+
+/** Flow i: unique by src_port/src_ip. */
+function flow(i: number): FlowFields {
+  return {
+    switch_id: 0x21000000000000n, eni_mac: `00:11:22:33:44:${(i % 200).toString(16).padStart(2, "0")}`, vnet_id: i % 7, ip_proto: i % 2 ? 6 : 17,
+    src_ip: i % 3 ? `10.${(i >>> 16) & 255}.${(i >>> 8) & 255}.${i & 255}` : `2001:db8::${i.toString(16)}`, dst_ip: "192.168.0.1",
+    src_port: i & 0xffff, dst_port: 443,
+  };
+}
+
+/** n keys packed back to back. */
+function packed(from: number, n: number, layout = L): Uint8Array {
+  const buf = new Uint8Array(n * layout.keyBytes);
+  for (let i = 0; i < n; i++) packKey(layout, { ...flow(from + i) }, buf, i * layout.keyBytes);
+  return buf;
+}
+
+function newStore(opts: FlowStoreOptions = {}): FlowStore {
+  return new FlowStore(L, { enabledKeys: ALL_KEYS, maskBits: dashMaskBits(), chunkBaseBits: 3, chunkMaxBits: 5, ...opts });
+}
+
+describe("single-key operations", () => {
+  it("insert, lookup, exists, remove", () => {
+    const s = newStore();
+    const k = key({ ...flow(1) });
+    const slot = s.insert(k);
+    expect(slot).toBe(0);
+    expect(s.count).toBe(1);
+    expect(s.insert(k)).toBe(FLOW_EXISTS);
+    expect(s.lookup(k)).toBe(slot);
+    expect(s.lookup(key({ ...flow(2) }))).toBe(FLOW_NOT_FOUND);
+    expect(s.keyFields(slot)).toEqual({ ...flow(1), src_ip: ipText(flow(1).src_ip) });
+    expect(s.remove(k)).toBe(slot);
+    expect(s.remove(k)).toBe(FLOW_NOT_FOUND);
+    expect(s.lookup(k)).toBe(FLOW_NOT_FOUND);
+    expect(s.count).toBe(0);
+    expect(s.isLive(slot)).toBe(false);
+  });
+
+  it("accepts a key at an offset inside a larger buffer", () => {
+    const s = newStore();
+    const buf = packed(0, 3);
+    expect(s.insert(buf, L.keyBytes)).toBe(0);
+    expect(s.lookup(buf, L.keyBytes)).toBe(0);
+    expect(s.lookup(buf, 0)).toBe(FLOW_NOT_FOUND);
+  });
+
+  it("refuses inserts beyond maxFlows and accepts again after a remove", () => {
+    const s = newStore({ maxFlows: 3 });
+    for (let i = 0; i < 3; i++) expect(s.insert(key({ ...flow(i) }))).toBeGreaterThanOrEqual(0);
+    expect(s.insert(key({ ...flow(3) }))).toBe(FLOW_FULL);
+    expect(s.insert(key({ ...flow(0) }))).toBe(FLOW_EXISTS); // exists wins over full
+    s.remove(key({ ...flow(1) }));
+    expect(s.insert(key({ ...flow(3) }))).toBe(1); // reuses the freed slot
+  });
+});
+
+describe("bulk operations", () => {
+  it("insertMany / lookupMany / removeMany report per key", () => {
+    const s = newStore();
+    const keys = packed(0, 100);
+    const out = new Int32Array(100);
+    expect(s.insertMany(keys, 100, out)).toBe(100);
+    expect([...out]).toEqual([...Array(100).keys()]);
+    expect(s.insertMany(keys.subarray(0, 10 * L.keyBytes), 10, out)).toBe(0);
+    expect([...out.subarray(0, 10)]).toEqual(new Array(10).fill(FLOW_EXISTS));
+    const mixed = new Uint8Array([...packed(95, 10)]); // 95..99 exist, 100..104 do not
+    expect(s.lookupMany(mixed, 10, out)).toBe(5);
+    expect([...out.subarray(0, 10)]).toEqual([95, 96, 97, 98, 99, -1, -1, -1, -1, -1]);
+    expect(s.removeMany(mixed, 10, out)).toBe(5);
+    expect(s.count).toBe(95);
+    expect(s.lookupMany(keys, 100, out)).toBe(95);
+  });
+
+  it("inserts a key repeated inside one batch once", () => {
+    const s = newStore();
+    const one = packed(7, 1);
+    const keys = new Uint8Array([...one, ...packed(8, 1), ...one]);
+    const out = new Int32Array(3);
+    expect(s.insertMany(keys, 3, out)).toBe(2);
+    expect([...out]).toEqual([0, 1, FLOW_EXISTS]);
+  });
+
+  it("accepts unaligned byte buffers and Uint32Array buffers", () => {
+    const s = newStore();
+    const keys = packed(0, 40);
+    const unaligned = new Uint8Array(keys.length + 1).subarray(1);
+    unaligned.set(keys);
+    expect(s.insertMany(unaligned, 40)).toBe(40);
+    const words = new Uint32Array(keys.buffer.slice(0));
+    const out = new Int32Array(40);
+    expect(s.lookupMany(words, 40, out)).toBe(40);
+  });
+
+  it("a batch that does not fit inserts nothing (atomic) and leaves the allocator as it was", () => {
+    const s = newStore({ maxFlows: 50 });
+    expect(s.insertMany(packed(0, 40), 40)).toBe(40);
+    for (let i = 0; i < 10; i++) s.remove(key({ ...flow(i * 3) })); // 10 on the free list, 30 live
+    const hw = s.highWater;
+    const mem = s.memoryUsage();
+    const out = new Int32Array(30);
+    // 30 new keys (incl. 5 existing ones): 25 would be new, only 20 fit.
+    const batch = new Uint8Array([...packed(35, 5), ...packed(100, 25)]);
+    expect(s.insertMany(batch, 30, out)).toBe(FLOW_FULL);
+    expect([...out]).toEqual(new Array(30).fill(FLOW_FULL));
+    expect(s.count).toBe(30);
+    expect(s.highWater).toBe(hw);
+    expect(s.memoryUsage().slotsUsed).toBe(mem.slotsUsed);
+    const look = new Int32Array(30);
+    expect(s.lookupMany(batch, 30, look)).toBe(5);
+    expect(s.lookupMany(packed(100, 25), 25, look)).toBe(0);
+    // The rolled-back slots are handed out again, and the store still works.
+    expect(s.insertMany(packed(100, 20), 20)).toBe(20);
+    expect(s.count).toBe(50);
+    expect(s.highWater).toBe(50);
+  });
+
+  it("rolls back without an out array too", () => {
+    const s = newStore({ maxFlows: 10 });
+    s.insertMany(packed(0, 4), 4);
+    expect(s.insertMany(packed(4, 100), 100)).toBe(FLOW_FULL);
+    expect(s.count).toBe(4);
+    expect(s.highWater).toBe(4);
+    expect(s.lookupMany(packed(4, 100), 100, new Int32Array(100))).toBe(0);
+  });
+
+  it("non-atomic insertMany inserts until full", () => {
+    const s = newStore({ maxFlows: 5 });
+    const out = new Int32Array(8);
+    expect(s.insertMany(packed(0, 8), 8, out, { atomic: false })).toBe(5);
+    expect([...out]).toEqual([0, 1, 2, 3, 4, FLOW_FULL, FLOW_FULL, FLOW_FULL]);
+  });
+
+  it("removeSlots removes live slots only", () => {
+    const s = newStore();
+    s.insertMany(packed(0, 20), 20);
+    expect(s.removeSlots([1, 3, 3, 99, 5], 5)).toBe(3);
+    expect(s.count).toBe(17);
+    expect(s.removeSlot(1)).toBe(false);
+    expect(s.removeSlot(2)).toBe(true);
+  });
+});
+
+describe("enabled-key mask", () => {
+  const srcPortOff = ALL_KEYS & ~32;
+
+  it("merges keys that differ only in a disabled member and stores it zeroed", () => {
+    const s = newStore({ enabledKeys: srcPortOff });
+    const a = key({ ...flow(1), src_port: 1000 });
+    const b = key({ ...flow(1), src_port: 2000 });
+    const slot = s.insert(a);
+    expect(s.insert(b)).toBe(FLOW_EXISTS);
+    expect(s.lookup(b)).toBe(slot);
+    expect(s.keyFields(slot).src_port).toBe(0);
+    expect(s.get(slot, "src_port")).toBe(0);
+    expect(s.remove(b)).toBe(slot);
+  });
+
+  it("keeps them apart when the member is enabled, and always keys on unmapped members", () => {
+    const s = newStore({ enabledKeys: ALL_KEYS });
+    expect(s.insert(key({ ...flow(1), src_port: 1000 }))).toBe(0);
+    expect(s.insert(key({ ...flow(1), src_port: 2000 }))).toBe(1);
+    const none = newStore({ enabledKeys: 0 });
+    expect(none.insert(key({ ...flow(1), switch_id: 1n }))).toBe(0);
+    expect(none.insert(key({ ...flow(2), switch_id: 1n }))).toBe(FLOW_EXISTS); // every mapped member disabled
+    expect(none.insert(key({ ...flow(1), switch_id: 2n }))).toBe(1); // switch_id has no mask bit
+  });
+
+  it("disables both the address and the family of an IP member", () => {
+    const s = newStore({ enabledKeys: ALL_KEYS & ~8 });
+    expect(s.insert(key({ ...flow(1), src_ip: "10.0.0.1" }))).toBe(0);
+    expect(s.insert(key({ ...flow(1), src_ip: "2001:db8::1" }))).toBe(FLOW_EXISTS);
+    expect(s.keyFields(0).src_ip).toBe("0.0.0.0");
+  });
+
+  it("ignores garbage in padding bytes", () => {
+    const s = newStore();
+    const a = key({ ...flow(1) });
+    const b = a.slice();
+    b[55] = 0xab; // byte 55 is padding (55 used bytes)
+    s.insert(a);
+    expect(s.lookup(b)).toBe(0);
+  });
+});
+
+describe("growth, free list, columns", () => {
+  it("keeps keys and state intact across many chunk boundaries and index doublings", () => {
+    const s = newStore({ chunkBaseBits: 2, chunkMaxBits: 4 });
+    const n = 1000;
+    expect(s.insertMany(packed(0, n), n)).toBe(n);
+    for (let i = 0; i < n; i++) {
+      s.set(i, "version", i * 7);
+      s.set(i, "SAI_FLOW_ENTRY_ATTR_UNDERLAY0_SIP", i % 2 ? `10.0.${i >> 8}.${i & 255}` : `2001:db8::${i.toString(16)}`);
+      s.set(i, "dst_mac", `02:00:00:00:${(i >> 8).toString(16).padStart(2, "0")}:${(i & 255).toString(16).padStart(2, "0")}`);
+    }
+    const mem = s.memoryUsage();
+    expect(mem.slotsReserved).toBeGreaterThanOrEqual(n);
+    expect(mem.indexBuckets * 0.7).toBeGreaterThanOrEqual(n);
+    const out = new Int32Array(n);
+    expect(s.lookupMany(packed(0, n), n, out)).toBe(n);
+    for (let i = 0; i < n; i++) {
+      expect(out[i]).toBe(i);
+      expect(s.keyFields(i)).toEqual({ ...flow(i), src_ip: ipText(flow(i).src_ip) });
+      expect(s.get(i, "version")).toBe(i * 7);
+      expect(s.get(i, "underlay0_sip")).toBe(ipText(i % 2 ? `10.0.${i >> 8}.${i & 255}` : `2001:db8::${i.toString(16)}`));
+      expect(s.get(i, "dst_mac")).toBe(`02:00:00:00:${(i >> 8).toString(16).padStart(2, "0")}:${(i & 255).toString(16).padStart(2, "0")}`);
+    }
+  });
+
+  it("reuses removed slots and zeroes their state", () => {
+    const s = newStore();
+    s.insertMany(packed(0, 10), 10);
+    s.set(4, "version", 99);
+    s.set(4, "vendor_metadata", new Uint8Array([1, 2, 3]));
+    s.set(4, "underlay1_dip", "2001:db8::9");
+    expect(s.remove(key({ ...flow(4) }))).toBe(4);
+    expect(s.memoryUsage().blobDataBytes).toBe(0);
+    const slot = s.insert(key({ ...flow(50) }));
+    expect(slot).toBe(4);
+    expect(s.get(4, "version")).toBe(0);
+    expect(s.get(4, "vendor_metadata")).toEqual(new Uint8Array(0));
+    expect(s.get(4, "underlay1_dip")).toBe("0.0.0.0");
+    expect(s.keyFields(4)).toEqual({ ...flow(50), src_ip: ipText(flow(50).src_ip) });
+    expect(s.highWater).toBe(10);
+    expect(s.lookup(key({ ...flow(4) }))).toBe(FLOW_NOT_FOUND);
+  });
+
+  it("get/set every column kind", () => {
+    const { layout } = layoutFromMetadata(FLOW_KEY_MEMBERS, [
+      { name: "SAI_T_ATTR_B", valuetype: "BOOL" }, { name: "SAI_T_ATTR_I8", valuetype: "INT8" }, { name: "SAI_T_ATTR_I16", valuetype: "INT16" },
+      { name: "SAI_T_ATTR_I32", valuetype: "INT32" }, { name: "SAI_T_ATTR_U64", valuetype: "UINT64" }, { name: "SAI_T_ATTR_I64", valuetype: "INT64" },
+      { name: "SAI_T_ATTR_OID", valuetype: "OBJECT_ID" }, { name: "SAI_T_ATTR_V4", valuetype: "IPV4" }, { name: "SAI_T_ATTR_V6", valuetype: "IPV6" },
+      { name: "SAI_T_ATTR_LIST", valuetype: "UINT8_LIST" },
+    ]);
+    const s = new FlowStore(layout!);
+    const slot = s.insert(packKey(layout!, { src_port: 1 }));
+    const cases: [string, unknown, unknown][] = [
+      ["b", true, 1], ["i8", -5, -5], ["i16", -300, -300], ["i32", -70000, -70000], ["u64", 2n ** 64n - 1n, 2n ** 64n - 1n],
+      ["i64", -(2n ** 63n), -(2n ** 63n)], ["oid", "oid:0x21000000000000", 0x21000000000000n], ["v4", "1.2.3.4", "1.2.3.4"],
+      ["v6", "2001:db8::7", "2001:db8::7"],
+    ];
+    for (const [name, value, want] of cases) {
+      s.set(slot, name, value);
+      expect(s.get(slot, name)).toEqual(want);
+    }
+    const big = new Uint8Array(200_000).map((_, i) => i & 255); // beyond the largest size class
+    for (const bytes of [new Uint8Array([9]), new Uint8Array(300).fill(7), new Uint8Array(301).fill(8), big, new Uint8Array(0)]) {
+      s.set(slot, "list", bytes);
+      expect(s.get(slot, "list")).toEqual(bytes);
+    }
+    expect(s.memoryUsage().blobDataBytes).toBe(0);
+    expect(() => s.set(slot, "v4", "2001:db8::1")).toThrow(TypeError);
+    expect(() => s.set(slot, "src_port", 5)).toThrow(/part of the key/);
+    expect(() => s.get(slot, "nope")).toThrow(/no column/);
+  });
+
+  it("iterates live slots in order and reports memory", () => {
+    const s = newStore();
+    s.insertMany(packed(0, 30), 30);
+    s.removeSlots([0, 10, 29]);
+    const seen: number[] = [];
+    s.forEachSlot((x) => seen.push(x));
+    expect(seen).toEqual([...Array(30).keys()].filter((x) => x !== 0 && x !== 10 && x !== 29));
+    expect([...s.liveSlots()]).toEqual(seen);
+    const m = s.memoryUsage();
+    expect(m.flows).toBe(27);
+    expect(m.fixedBytesPerSlot).toBe(L.fixedBytesPerFlow);
+    expect(m.reservedBytes).toBe(m.slotBytesReserved + m.indexBytes + m.freeListBytes + m.ipv6TailBytes + m.blobBytesReserved);
+    expect(m.bytesPerFlowReserved).toBeCloseTo(m.reservedBytes / 27);
+  });
+
+  it("agrees with a Map under random insert/remove/lookup sequences (property)", () => {
+    const op = fc.record({ kind: fc.constantFrom("insert", "remove", "lookup", "removeMany", "insertMany"), flows: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 40 }) });
+    fc.assert(fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+      const s = newStore({ chunkBaseBits: 1, chunkMaxBits: 3, maxLoad: 0.9 });
+      const ref = new Map<number, number>();
+      for (const { kind, flows } of ops) {
+        const buf = new Uint8Array(flows.length * L.keyBytes);
+        flows.forEach((f, i) => packKey(L, { ...flow(f) }, buf, i * L.keyBytes));
+        const out = new Int32Array(flows.length);
+        if (kind === "insertMany") s.insertMany(buf, flows.length, out);
+        else if (kind === "removeMany") s.removeMany(buf, flows.length, out);
+        flows.forEach((f, i) => {
+          if (kind === "insertMany") {
+            if (ref.has(f)) expect(out[i]).toBe(FLOW_EXISTS);
+            else ref.set(f, out[i]!);
+          } else if (kind === "removeMany") {
+            expect(out[i]).toBe(ref.has(f) ? ref.get(f) : FLOW_NOT_FOUND);
+            ref.delete(f);
+          } else if (kind === "insert") {
+            const r = s.insert(buf, i * L.keyBytes);
+            if (ref.has(f)) expect(r).toBe(FLOW_EXISTS);
+            else ref.set(f, r);
+          } else if (kind === "remove") {
+            expect(s.remove(buf, i * L.keyBytes)).toBe(ref.get(f) ?? FLOW_NOT_FOUND);
+            ref.delete(f);
+          } else {
+            expect(s.lookup(buf, i * L.keyBytes)).toBe(ref.get(f) ?? FLOW_NOT_FOUND);
+          }
+        });
+        expect(s.count).toBe(ref.size);
+      }
+      for (const [f, slot] of ref) expect(s.lookup(key({ ...flow(f) }))).toBe(slot);
+      expect(new Set(ref.values()).size).toBe(ref.size);
+    }), { numRuns: 150 });
+  });
+
+  it("stores random keys exactly (property)", () => {
+    fc.assert(fc.property(fc.uniqueArray(arbFlowFields(), { maxLength: 60, selector: (f) => JSON.stringify(f, (_, v) => (typeof v === "bigint" ? String(v) : v)) }), (flows) => {
+      const s = newStore();
+      const slots = flows.map((f) => s.insert(key({ ...f })));
+      flows.forEach((f, i) => {
+        expect(s.keyFields(slots[i]!)).toEqual({ ...f, src_ip: ipText(f.src_ip), dst_ip: ipText(f.dst_ip) });
+        expect(s.lookup(key({ ...f }))).toBe(slots[i]);
+      });
+    }), { numRuns: 100 });
+  });
+});
+
+describe("aging", () => {
+  it("expires flows older than the TTL on the injected clock", () => {
+    let now = 1_000_000;
+    const s = newStore({ clock: () => now, ttlMs: 1000 });
+    s.insertMany(packed(0, 10), 10); // hit at t = 0 (store time)
+    now += 500;
+    s.insertMany(packed(10, 10), 10); // t = 500
+    s.touch(3); // flow 3 hit at t = 500
+    now += 600; // t = 1100
+    const expiring: string[] = [];
+    const removed = s.age(undefined, (slots, n) => {
+      for (let i = 0; i < n; i++) expiring.push(`${s.keyFields(slots[i]!).src_port}:${s.isLive(slots[i]!)}`);
+    });
+    expect(removed).toBe(9);
+    expect(expiring).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9].map((p) => `${p}:true`)); // keys readable before removal
+    expect(s.count).toBe(11);
+    expect(s.lookup(key({ ...flow(3) }))).toBe(3);
+    expect(s.lookup(key({ ...flow(0) }))).toBe(FLOW_NOT_FOUND);
+    expect(s.age(now + 399)).toBe(0); // t = 1499: the t = 500 flows are 999 ms old
+    expect(s.age(now + 400)).toBe(11);
+    expect(s.count).toBe(0);
+  });
+
+  it("takes the rebuild path when most flows expire and the index stays consistent", () => {
+    let now = 0;
+    const s = newStore({ clock: () => now, ttlMs: 100 });
+    s.insertMany(packed(0, 300), 300);
+    now = 50;
+    s.insertMany(packed(300, 50), 50);
+    now = 120;
+    expect(s.age()).toBe(300); // 300 of 350 expire: rebuild
+    const out = new Int32Array(350);
+    expect(s.lookupMany(packed(0, 350), 350, out)).toBe(50);
+    expect([...out.subarray(300)]).toEqual([...Array(50).keys()].map((i) => 300 + i));
+    expect(s.insertMany(packed(0, 300), 300)).toBe(300); // reuses freed slots
+    expect(s.count).toBe(350);
+  });
+
+  it("does nothing with TTL 0 and treats last hits after `now` as fresh", () => {
+    let now = 10_000;
+    const s = newStore({ clock: () => now });
+    s.insertMany(packed(0, 5), 5);
+    now = 1e9;
+    expect(s.age()).toBe(0);
+    s.ttlMs = 10;
+    expect(s.age(5_000)).toBe(0); // stale caller clock: hits are "in the future"
+    expect(s.age()).toBe(5);
+  });
+});

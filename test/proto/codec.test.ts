@@ -1,0 +1,209 @@
+/**
+ * The flow codecs: protobufjs (reference), the specialized object codec and its columnar form must produce the
+ * same bytes and the same entries for every flow, and corrupt or truncated bytes must give error values.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { renderProtoFiles } from "../../generator/emit/proto.js";
+import { runPipeline } from "../../generator/pipeline.js";
+import type { SaiModel } from "../../generator/model/types.js";
+import {
+  decodeFlowDataPb,
+  FlowCodecError,
+  invalidAttrValueStatus,
+  loadFlowCodecs,
+  SAI_STATUS_INVALID_ATTR_VALUE_0,
+  type FlowCodecs,
+  type FlowDecodeResult,
+  type FlowEntry,
+} from "../../runtime/proto/index.js";
+import { entryArb, richFlowModel, sampleFlow } from "./helpers.js";
+
+const bundled = runPipeline(["sai-headers"]).model;
+
+function codecsOf(model: SaiModel): FlowCodecs {
+  const c = loadFlowCodecs(model, renderProtoFiles(model, "// test\n"));
+  if (!c) throw new Error("model has no flow entry");
+  return c;
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+
+const CODES = new Set(["truncated", "bad-varint", "bad-wire-type", "bad-tag", "bad-length", "out-of-range", "too-deep"]);
+
+function expectFailure(r: FlowDecodeResult): void {
+  expect(r.ok).toBe(false);
+  if (!r.ok) {
+    expect(CODES.has(r.error.code), r.error.code).toBe(true);
+    expect(r.error.message.length).toBeGreaterThan(0);
+  }
+}
+
+describe.each([
+  ["bundled headers", () => codecsOf(bundled)],
+  ["rich model (every flow value kind, extensions)", () => codecsOf(richFlowModel())],
+])("%s", (_, make) => {
+  const c = make();
+  const { protobufjs: ref, specialized: fast } = c;
+
+  it("all paths write the same bytes, and every path reads every entry back losslessly", () => {
+    const cols = fast.createColumns(4);
+    fc.assert(
+      fc.property(entryArb(c.layout), fc.integer({ min: 0, max: 3 }), (entry, row) => {
+        const want = hex(ref.encodeFlowEntry(entry));
+        expect(hex(fast.encodeFlowEntry(entry))).toBe(want);
+        fast.writeRow(cols, row, entry);
+        expect(hex(fast.encodeRow(cols, row))).toBe(want);
+        const bytes = Uint8Array.from(Buffer.from(want, "hex"));
+        for (const codec of [ref, fast]) expect(codec.decodeFlowEntry(bytes)).toEqual({ ok: true, value: entry });
+        expect(fast.decodeRow(bytes, cols, row)).toBeNull();
+        expect(fast.readRow(cols, row)).toEqual(entry);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("absent fields decode to zero values, so empty bytes are the all-zero flow", () => {
+    const empty = new Uint8Array(0);
+    const r = fast.decodeFlowEntry(empty);
+    expect(r).toEqual(ref.decodeFlowEntry(empty));
+    expect(r.ok && hex(fast.encodeFlowEntry(r.value))).toBe(hex(ref.encodeFlowEntry((r as { value: FlowEntry }).value)));
+  });
+
+  it("truncation and corruption give error values, never exceptions; the two decoders agree", () => {
+    const cols = fast.createColumns(1);
+    const agree = (bytes: Uint8Array) => {
+      const a = ref.decodeFlowEntry(bytes);
+      const b = fast.decodeFlowEntry(bytes);
+      const rowFail = fast.decodeRow(bytes, cols, 0);
+      expect(b.ok).toBe(a.ok);
+      expect(rowFail === null).toBe(b.ok);
+      if (!a.ok) expectFailure(a);
+      if (!b.ok) expectFailure(b);
+      if (a.ok && b.ok) {
+        expect(b.value).toEqual(a.value);
+        expect(fast.readRow(cols, 0)).toEqual(a.value);
+      }
+    };
+    fc.assert(
+      fc.property(
+        entryArb(c.layout),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }),
+        fc.nat(),
+        (entry, flips, cut) => {
+          const good = Uint8Array.from(ref.encodeFlowEntry(entry));
+          agree(good.subarray(0, cut % (good.length + 1)));
+          const bad = Uint8Array.from(good);
+          for (const [i, v] of flips) if (bad.length) bad[i % bad.length] = v;
+          agree(bad);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (junk) => agree(junk)), { numRuns: 400 });
+  });
+
+  it("refuses values that do not fit their fields, on every path", () => {
+    const entry = sampleLike(c);
+    const badState = { ...entry, flow_key: { ...entry.flow_key, [c.layout.key.fields[1]!.name]: new Uint8Array(5) } };
+    for (const codec of [ref, fast]) expect(() => codec.encodeFlowEntry(badState as FlowEntry)).toThrow(FlowCodecError);
+    expect(() => fast.writeRow(fast.createColumns(1), 0, badState as FlowEntry)).toThrow(FlowCodecError);
+  });
+});
+
+/** A zero flow of a layout (valid for every model). */
+function sampleLike(c: FlowCodecs): FlowEntry {
+  const r = c.specialized.decodeFlowEntry(new Uint8Array(0));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe("bundled headers: the sample flow", () => {
+  const c = codecsOf(bundled);
+
+  it("has a stable encoding", () => {
+    const bytes = c.specialized.encodeFlowEntry(sampleFlow());
+    expect(hex(bytes)).toBe(hex(c.protobufjs.encodeFlowEntry(sampleFlow())));
+    // switch_id 0x21000000000000 takes 8 varint bytes; every IP address is a 7-byte IpAddress (IPv6: 20)
+    expect(bytes.length).toBe(230);
+  });
+
+  it("narrow integers out of their C range are corrupt input (ip_proto 300)", () => {
+    // SaiDashFlowEntry{flow_key{ip_proto: 300}}: 0a 03 | 20 ac 02
+    const bytes = new Uint8Array([0x0a, 0x03, 0x20, 0xac, 0x02]);
+    for (const codec of [c.protobufjs, c.specialized]) {
+      const r = codec.decodeFlowEntry(bytes);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe("out-of-range");
+    }
+  });
+
+  it("a MAC of the wrong size is corrupt input; an empty one is absent (zero)", () => {
+    const five = new Uint8Array([0x0a, 0x07, 0x12, 0x05, 1, 2, 3, 4, 5]);
+    const none = new Uint8Array([0x0a, 0x02, 0x12, 0x00]);
+    for (const codec of [c.protobufjs, c.specialized]) {
+      const r = codec.decodeFlowEntry(five);
+      expect(!r.ok && r.error.code).toBe("bad-length");
+      const z = codec.decodeFlowEntry(none);
+      expect(z.ok && z.value.flow_key.eni_mac).toEqual(new Uint8Array(6));
+    }
+  });
+
+  it("unknown fields (a newer header's attributes) are skipped", () => {
+    const base = c.specialized.encodeFlowEntry(sampleFlow());
+    // field 1000 (varint 7) and field 1001 (bytes "hi") appended at the top level
+    const extra = new Uint8Array([...base, 0xc0, 0x3e, 0x07, 0xca, 0x3e, 0x02, 0x68, 0x69]);
+    for (const codec of [c.protobufjs, c.specialized]) expect(codec.decodeFlowEntry(extra)).toEqual({ ok: true, value: sampleFlow() });
+  });
+
+  it("batches: the entries field of SaiDashFlowBatch is each entry, tagged and length-prefixed", () => {
+    const flows = [sampleFlow(), sampleFlow()];
+    const one = c.specialized.encodeFlowEntry(flows[0]!);
+    const batch = c.specialized.encodeBatchEntries(flows);
+    const framed = [0x1a, ...varint(one.length), ...one];
+    expect(hex(batch)).toBe(hex(new Uint8Array([...framed, ...framed])));
+    const cols = c.specialized.createColumns(2);
+    flows.forEach((f, i) => c.specialized.writeRow(cols, i, f));
+    expect(hex(c.specialized.encodeRows(cols, 0, 2))).toBe(hex(batch));
+  });
+});
+
+function varint(n: number): number[] {
+  const out: number[] = [];
+  while (n > 127) {
+    out.push((n & 127) | 128);
+    n >>>= 7;
+  }
+  out.push(n);
+  return out;
+}
+
+describe("FLOW_DATA_PB", () => {
+  const c = codecsOf(bundled);
+
+  it("decodes the attribute value (bytes or a u8 list)", () => {
+    const bytes = c.specialized.encodeFlowEntry(sampleFlow());
+    expect(decodeFlowDataPb(c.specialized, bytes, 0)).toEqual({ ok: true, value: sampleFlow() });
+    expect(decodeFlowDataPb(c.protobufjs, Array.from(bytes), 3)).toEqual({ ok: true, value: sampleFlow() });
+  });
+
+  it.each([
+    [0, -0x20000],
+    [1, -0x20001],
+    [7, -0x20007],
+  ])("a corrupt value at attribute index %i reports SAI_STATUS_INVALID_ATTR_VALUE_0 + %i", (index, status) => {
+    const bytes = c.specialized.encodeFlowEntry(sampleFlow()).subarray(0, 40);
+    const r = decodeFlowDataPb(c.specialized, bytes, index);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ status, index, code: "truncated" });
+    expect(r.error.status).toBe(invalidAttrValueStatus(index));
+    expect(SAI_STATUS_INVALID_ATTR_VALUE_0 - index).toBe(status);
+    expect(r.error.message).toMatch(new RegExp(`^FLOW_DATA_PB \\(attribute ${index}\\) is not a SaiDashFlowEntry: `));
+  });
+
+  it("a u8 list element outside 0..255 or a count-only list is an invalid value", () => {
+    expect(decodeFlowDataPb(c.specialized, [1, 256], 2)).toMatchObject({ ok: false, error: { status: -0x20002, code: "invalid-value", index: 2 } });
+    expect(decodeFlowDataPb(c.specialized, { count: 5, list: null }, 0)).toMatchObject({ ok: false, error: { code: "invalid-value" } });
+  });
+});
