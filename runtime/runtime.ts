@@ -300,8 +300,9 @@ class Runtime implements DashRuntime {
   }
 
   scanFlows(options: FlowScanOptions = {}): FlowScanResult {
-    const scan = this.open(options);
-    if ("code" in scan) return { ok: false, status: scan };
+    const opened = this.open(options);
+    if ("code" in opened) return { ok: false, status: opened };
+    const scan = opened;
     const size = Math.max(1, Math.min(options.batchSize ?? 1024, SCRATCH_ROWS));
     const schema = this.schema!;
     const cols = this.cols!;

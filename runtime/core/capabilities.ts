@@ -23,6 +23,8 @@ export const DEFAULT_MAX_FLOW_ENTRIES = 64 * 1024 * 1024;
 /** Capability answers of one runtime. */
 export class Capabilities {
   private readonly profile: CapabilityProfile;
+  /** The vendor profile given to the runtime, if any (the fast paths apply it themselves). */
+  readonly profileOrUndefined: CapabilityProfile | undefined;
   readonly maxFlowTables: number;
   readonly maxFlowEntries: number;
 
@@ -32,6 +34,7 @@ export class Capabilities {
     limits: RuntimeLimits = {},
   ) {
     // Without a profile the queries answer from an empty one: every object type undescribed, so unrestricted.
+    this.profileOrUndefined = profile;
     this.profile = profile ?? { name: "metadata", file: "", objects: new Map(), switchValues: new Map(), tables: cat.model };
     const sv = (suffix: string): number | undefined => {
       for (const [k, v] of this.profile.switchValues) if (k.endsWith(suffix) && typeof v === "number") return v;

@@ -417,7 +417,7 @@ class Gen {
       if (item.k !== "int") throw new Error("internal: range of a non-integer");
       return `{ const x = ${x}; if (${intCheck(item, "x")}) bad(${P}, ${intWhat(item)}); if (x !== 0) { if (pos + 11 > buf.length) grow(11); buf[pos++] = ${n * 8}; ${item.signed ? "ws32(x);" : "wv(x);"} } }`;
     };
-    return `if (${v} === undefined) ${v} = RANGE_ZERO; else if (${v} === null || typeof ${v} !== "object") bad(${P}, "a range {min, max}"); ${part("min", 1)} ${part("max", 2)}`;
+    return `if (${v} === undefined) ${v} = ${item.k === "int64" ? "RANGE64_ZERO" : "RANGE_ZERO"}; else if (${v} === null || typeof ${v} !== "object") bad(${P}, "a range {min, max}"); ${part("min", 1)} ${part("max", 2)}`;
   }
 
   private listBody(f: FlowFieldLayout, item: Codec, P: string, T: number): string {
@@ -845,7 +845,7 @@ const POSTLUDE = String.raw`
 const ZERO6 = new Uint8Array(6), ZERO16 = new Uint8Array(16);
 const IP4_ZERO = { family: "ipv4", bytes: new Uint8Array(4) };
 const PREFIX4_ZERO = { family: "ipv4", addr: new Uint8Array(4), mask: new Uint8Array(4) };
-const RANGE_ZERO = { min: 0, max: 0 };
+const RANGE_ZERO = { min: 0, max: 0 }, RANGE64_ZERO = { min: 0n, max: 0n };
 function ZERO_N(n) { return new Uint8Array(n); }
 function rangeItem(v, bits, signed, path, what) {
   const ok = signed ? ((v << (32 - bits)) >> (32 - bits)) === v : v <= 2 ** bits - 1;

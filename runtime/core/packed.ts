@@ -1,0 +1,429 @@
+/**
+ * The allocation-free bulk flow paths: keys arrive packed (the store's key row format, `flowKeyLayout()`), state
+ * column-wise in typed arrays, results as an Int32Array of status codes. Same rules as the object path:
+ *
+ * - Attribute-level checks (known, not READ_ONLY, storable as a number, implemented by the capability profile)
+ *   run once per column; value checks (enum membership — flag ORs in mode `sai` —, integer width, profile-supported
+ *   values) and key checks (switch exists, IP family byte 0/1, IPv4 tail zero, a table for the ENI MAC) once per
+ *   row, with one-entry caches for the switch and the MAC because consecutive rows nearly always repeat them.
+ * - Capacity is checked per table before anything is inserted: a table (or switch) the call would overflow gets
+ *   TABLE_FULL for all of its rows, counted as if every row were new.
+ * - Rows go to the store in runs that share a table (`insertMany` / `lookupMany`: batches of 32 with loads
+ *   overlapped). STOP_ON_ERROR: rows after the first failure are NOT_EXECUTED and nothing after it stays inserted.
+ */
+import type { AttrMetadata } from "../../generator/model/types.js";
+import type { PackedBulkResult, PackedFlowColumns, PackedFlowKeys, SaiStatus } from "../api.js";
+import { FLOW_EXISTS, type ColumnArray } from "../flowstore/index.js";
+import { enumCheck, intCheck, type Check } from "../validate/checks.js";
+import { attributeCapability, operationSupported, supportedValueCheck } from "../validate/profile.js";
+import { indexedCode, indexedName, STATUS } from "../validate/status.js";
+import type { BulkErrorMode, ValidationMode } from "../validate/types.js";
+import type { Validator } from "../validate/validator.js";
+import type { Capabilities } from "./capabilities.js";
+import { SWITCH_TYPE, type Catalog } from "./catalog.js";
+import { FLOW_TYPES, type FlowSchema } from "./flow-schema.js";
+import { keyId } from "./flows.js";
+import type { FlowTable, FlowTables } from "./flow-tables.js";
+import type { FlowEngine } from "./flows.js";
+import type { ObjectStore } from "./objects.js";
+import { fail, OK } from "./status.js";
+
+const C = {
+  OK: 0,
+  FAILURE: STATUS.FAILURE,
+  INVALID_PARAMETER: STATUS.INVALID_PARAMETER,
+  ITEM_ALREADY_EXISTS: STATUS.ITEM_ALREADY_EXISTS,
+  ITEM_NOT_FOUND: STATUS.ITEM_NOT_FOUND,
+  NOT_EXECUTED: STATUS.NOT_EXECUTED,
+  NOT_SUPPORTED: STATUS.NOT_SUPPORTED,
+  TABLE_FULL: -13,
+} as const;
+
+/** One validated input column. */
+interface InColumn {
+  readonly name: string;
+  readonly index: number;
+  readonly values: ArrayLike<number>;
+  readonly parts: ColumnArray[][] | null;
+  readonly colIndex: number;
+  readonly check: Check;
+  readonly supported: ((v: unknown) => boolean) | null;
+  readonly bool: boolean;
+}
+
+function isStop(mode: BulkErrorMode): boolean | null {
+  if (mode === 0 || mode === "SAI_BULK_OP_ERROR_MODE_STOP_ON_ERROR") return true;
+  if (mode === 1 || mode === "SAI_BULK_OP_ERROR_MODE_IGNORE_ERROR") return false;
+  return null;
+}
+
+/** The packed bulk paths of one runtime. */
+export class PackedFlows {
+  private readonly KB: number;
+  private readonly swOff: number;
+  private readonly macOff: number;
+  private readonly ipFields: { off: number; fam: number }[];
+  private readonly rev: Uint8Array;
+  // one-entry caches: consecutive rows nearly always name the same switch and ENI
+  private swLo = -1;
+  private swHi = -1;
+  private swOid = 0n;
+  private macKey = -1;
+  private macTable: FlowTable | undefined = undefined;
+  private macSwitch = 0n;
+
+  constructor(
+    private readonly schema: FlowSchema,
+    private readonly tables: FlowTables,
+    private readonly flows: FlowEngine,
+    private readonly cat: Catalog,
+    private readonly validator: Validator,
+    private readonly objects: ObjectStore,
+    private readonly mode: ValidationMode,
+    private readonly caps: Capabilities,
+  ) {
+    const l = schema.store;
+    this.KB = l.keyBytes;
+    this.swOff = l.keyFields.find((f) => f.name === "switch_id")?.offset ?? -1;
+    this.macOff = l.keyFields.find((f) => f.name === schema.eniMember)?.offset ?? -1;
+    this.ipFields = l.keyFields.filter((f) => f.kind === "ip").map((f) => ({ off: f.offset, fam: f.familyOffset }));
+    this.rev = new Uint8Array(l.keyBytes);
+  }
+
+  private callStatus(codes: Int32Array, succeeded: number, firstFail: number, what: string): PackedBulkResult {
+    if (firstFail < 0) return { ...OK, message: `${succeeded} flow(s) ${what}`, succeeded, codes };
+    const code = codes[firstFail]!;
+    const base =
+      this.mode === "sai"
+        ? fail("FAILURE", `flow ${firstFail} failed with status ${code}`, firstFail)
+        : { status: statusName(code), code, index: firstFail, message: `flow ${firstFail} failed with status ${code}` };
+    return { ...base, succeeded, codes };
+  }
+
+  private reject(n: number, s: SaiStatus): PackedBulkResult {
+    const codes = new Int32Array(n).fill(C.NOT_EXECUTED);
+    return { ...s, succeeded: 0, codes };
+  }
+
+  /** Checks a row's key; returns 0 or a status code, and leaves the row's table in `macTable`. */
+  private checkRow(k: Uint8Array, base: number): number {
+    if (this.swOff >= 0) {
+      const o = base + this.swOff;
+      const lo = (k[o]! | (k[o + 1]! << 8) | (k[o + 2]! << 16) | (k[o + 3]! << 24)) >>> 0;
+      const hi = (k[o + 4]! | (k[o + 5]! << 8) | (k[o + 6]! << 16) | (k[o + 7]! << 24)) >>> 0;
+      if (lo !== this.swLo || hi !== this.swHi) {
+        const sw = (BigInt(hi) << 32n) | BigInt(lo);
+        if (this.objects.objects.get(sw)?.type !== SWITCH_TYPE) return C.INVALID_PARAMETER;
+        this.swLo = lo;
+        this.swHi = hi;
+        this.swOid = sw;
+      }
+    }
+    for (const f of this.ipFields) {
+      const fam = k[base + f.fam]!;
+      if (fam > 1) return C.INVALID_PARAMETER;
+      if (fam === 0) for (let i = 4; i < 16; i++) if (k[base + f.off + i] !== 0) return C.INVALID_PARAMETER;
+    }
+    if (this.schema.tableMember) {
+      const f = this.schema.store.keyFields.find((x) => x.name === this.schema.tableMember)!;
+      let v = 0n;
+      for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(k[base + f.offset + i]!);
+      this.macTable = this.tables.tables.get(v);
+      return this.macTable ? 0 : C.INVALID_PARAMETER;
+    }
+    const m = base + this.macOff;
+    const mac = (((k[m]! << 24) | (k[m + 1]! << 16) | (k[m + 2]! << 8) | k[m + 3]!) >>> 0) * 65536 + ((k[m + 4]! << 8) | k[m + 5]!);
+    if (mac !== this.macKey || this.swOid !== this.macSwitch) {
+      this.macKey = mac;
+      this.macSwitch = this.swOid;
+      this.macTable = this.tables.forMac(this.swOid, mac);
+    }
+    return this.macTable ? 0 : C.INVALID_PARAMETER;
+  }
+
+  /** Resets the one-entry caches (objects may have changed between calls). */
+  private resetCaches(): void {
+    this.swLo = this.swHi = -1;
+    this.macKey = -1;
+    this.macTable = undefined;
+  }
+
+  private columns(columns: PackedFlowColumns, n: number): InColumn[] | SaiStatus {
+    const out: InColumn[] = [];
+    const profile = this.caps.profileOrUndefined;
+    let index = 0;
+    for (const name of Object.keys(columns)) {
+      const i = index++;
+      const values = columns[name]!;
+      const a: AttrMetadata | undefined = this.cat.attr(FLOW_TYPES.entry, name);
+      if (!a)
+        return this.mode === "sai"
+          ? { status: indexedName("UNKNOWN_ATTRIBUTE", i), code: indexedCode("UNKNOWN_ATTRIBUTE", i), index: i, attr: name, message: `${name} is not a FLOW_ENTRY attribute` }
+          : fail("FAILURE", `${name} is not a FLOW_ENTRY attribute`, i, name);
+      if (a.isreadonly)
+        return this.mode === "sai"
+          ? { status: indexedName("INVALID_ATTRIBUTE", i), code: indexedCode("INVALID_ATTRIBUTE", i), index: i, attr: name, message: `${name} is READ_ONLY` }
+          : fail("INVALID_PARAMETER", `${name} is READ_ONLY`, i, name);
+      if (profile && !attributeCapability(profile, a).create)
+        return { status: indexedName("ATTR_NOT_SUPPORTED", i), code: indexedCode("ATTR_NOT_SUPPORTED", i), index: i, attr: name, message: `the capability profile does not implement ${name} on create` };
+      const ci = this.schema.columnOf.get(name);
+      const col = ci === undefined ? undefined : this.schema.store.columns[ci]!;
+      if (ci === undefined || !col || ["mac", "ip", "ipv4", "ipv6", "blob", "u64", "i64"].includes(col.kind))
+        return fail("INVALID_PARAMETER", `${name} cannot be given column-wise (only integer, enum and bool attributes)`, i, name);
+      if (values.length < n) return fail("INVALID_PARAMETER", `column ${name} has ${values.length} values for ${n} flows`, i, name);
+      const e = this.cat.enumOf(a);
+      const bool = /BOOL$/.test(a.attrvaluetype);
+      const bits = /8$/.test(a.attrvaluetype) ? 8 : /16$/.test(a.attrvaluetype) ? 16 : 32;
+      const check: Check = e && a.isenum ? enumCheck(e, this.mode) : bool ? (v) => (v === 0 || v === 1 ? undefined : `${String(v)} is not a bool (0/1)`) : intCheck(bits, /_INT\d+$/.test(a.attrvaluetype));
+      const sup = profile ? supportedValueCheck(profile, a, e) : null;
+      out.push({ name, index: i, values, parts: null, colIndex: ci, check, supported: sup ? (v) => sup(bool ? v === 1 : v) : null, bool });
+    }
+    return out;
+  }
+
+  /** Bulk create from packed keys and numeric columns. */
+  create(keys: PackedFlowKeys, columns: PackedFlowColumns, mode: BulkErrorMode): PackedBulkResult {
+    const n = keys.count;
+    const stop = isStop(mode);
+    if (stop === null) return this.reject(n, fail("INVALID_PARAMETER", `bulk error mode ${JSON.stringify(mode)} is not a sai_bulk_op_error_mode_t value`));
+    if (n <= 0) return this.reject(0, fail("INVALID_PARAMETER", "a bulk call needs at least one object"));
+    if (keys.keys.length < n * this.KB) return this.reject(n, fail("INVALID_PARAMETER", `${n} keys need ${n * this.KB} bytes, got ${keys.keys.length}`));
+    const profile = this.caps.profileOrUndefined;
+    if (profile && !operationSupported(profile, FLOW_TYPES.entry, "create"))
+      return this.reject(n, fail("NOT_SUPPORTED", "the capability profile does not support create on SAI_OBJECT_TYPE_FLOW_ENTRY"));
+    this.resetCaches();
+    const codes = new Int32Array(n);
+    const cols = this.columns(columns, n);
+    if (!Array.isArray(cols)) {
+      codes.fill(stop ? C.NOT_EXECUTED : cols.code);
+      codes[0] = cols.code;
+      return { ...this.callStatus(codes, 0, 0, "created"), message: cols.message };
+    }
+    const k = keys.keys;
+    const KB = this.KB;
+    const tableOf: (FlowTable | undefined)[] = new Array(n);
+    let limit = n;
+    // ---- rows: key and values
+    for (let i = 0; i < n; i++) {
+      let code = this.checkRow(k, i * KB);
+      if (code === 0) {
+        for (const c of cols) {
+          const v = c.values[i]!;
+          if (c.check(v) !== undefined) {
+            code = this.mode === "sai" ? indexedCode("INVALID_ATTR_VALUE", c.index) : C.INVALID_PARAMETER;
+            break;
+          }
+          if (c.supported !== null && !c.supported(v)) {
+            code = indexedCode("ATTR_NOT_SUPPORTED", c.index);
+            break;
+          }
+        }
+      }
+      codes[i] = code;
+      tableOf[i] = this.macTable;
+      if (code !== 0 && stop) {
+        limit = i;
+        break;
+      }
+    }
+    // ---- capacity, per table and per switch, before anything is inserted
+    const perTable = new Map<FlowTable, number>();
+    for (let i = 0; i < limit; i++) if (codes[i] === 0) perTable.set(tableOf[i]!, (perTable.get(tableOf[i]!) ?? 0) + 1);
+    const perSwitch = new Map<bigint, number>();
+    for (const [t, c] of perTable) perSwitch.set(t.switchId, (perSwitch.get(t.switchId) ?? 0) + c);
+    const full = new Set<FlowTable>();
+    for (const [t, c] of perTable) {
+      const room = this.flows.capacityOf(t.switchId) - this.tables.switchFlows(t.switchId);
+      if (c > t.store.maxFlows - t.store.count || perSwitch.get(t.switchId)! > room) full.add(t);
+    }
+    if (full.size > 0)
+      for (let i = 0; i < limit; i++)
+        if (codes[i] === 0 && full.has(tableOf[i]!)) {
+          codes[i] = C.TABLE_FULL;
+          if (stop) {
+            limit = i;
+            break;
+          }
+        }
+    // ---- insert in runs of rows sharing a table
+    const slots = new Int32Array(n).fill(-1);
+    let stopAt = limit;
+    for (let i = 0; i < stopAt; ) {
+      if (codes[i] !== 0) {
+        i++;
+        continue;
+      }
+      const t = tableOf[i]!;
+      let j = i + 1;
+      while (j < stopAt && codes[j] === 0 && tableOf[j] === t) j++;
+      const run = j - i;
+      const out = slots.subarray(i, j);
+      t.store.insertMany(k.subarray(i * KB, j * KB), run, out, { atomic: false });
+      for (let r = 0; r < run; r++) {
+        const s = out[r]!;
+        if (s >= 0) continue;
+        codes[i + r] = s === FLOW_EXISTS ? C.ITEM_ALREADY_EXISTS : C.TABLE_FULL;
+        if (stop) {
+          // undo what this run inserted after the failing row: nothing after it may stay
+          for (let q = r + 1; q < run; q++) {
+            if (out[q]! >= 0) t.store.removeSlot(out[q]!);
+            out[q] = -1;
+          }
+          stopAt = i + r;
+          break;
+        }
+      }
+      this.writeColumns(t, cols, slots, i, j);
+      i = j;
+    }
+    if (stopAt < n) for (let q = stopAt + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
+    let ok = 0;
+    let first = -1;
+    for (let q = 0; q < n; q++) {
+      if (codes[q] === 0) ok++;
+      else if (first < 0) first = q;
+    }
+    return this.callStatus(codes, ok, first, "created");
+  }
+
+  /** Writes the non-zero defaults and the given columns of rows [from, to) that got a slot. */
+  private writeColumns(t: FlowTable, cols: readonly InColumn[], slots: Int32Array, from: number, to: number): void {
+    const it = t.store.internals();
+    const g = it.geometry;
+    for (const c of cols) {
+      const parts = it.columns[c.colIndex]!.parts[0]!;
+      const vals = c.values;
+      for (let r = from; r < to; r++) {
+        const s = slots[r]!;
+        if (s < 0) continue;
+        const ch = g.chunkOf(s);
+        parts[ch]![s - g.chunkStart(ch)] = vals[r]!;
+      }
+    }
+  }
+
+  /** Bulk remove by packed keys; bidirectional flows take their reverse flow with them. */
+  remove(keys: PackedFlowKeys, mode: BulkErrorMode): PackedBulkResult {
+    const n = keys.count;
+    const stop = isStop(mode);
+    if (stop === null) return this.reject(n, fail("INVALID_PARAMETER", `bulk error mode ${JSON.stringify(mode)} is not a sai_bulk_op_error_mode_t value`));
+    if (n <= 0) return this.reject(0, fail("INVALID_PARAMETER", "a bulk call needs at least one object"));
+    const profile = this.caps.profileOrUndefined;
+    if (profile && !operationSupported(profile, FLOW_TYPES.entry, "remove"))
+      return this.reject(n, fail("NOT_SUPPORTED", "the capability profile does not support remove on SAI_OBJECT_TYPE_FLOW_ENTRY"));
+    this.resetCaches();
+    const k = keys.keys;
+    const KB = this.KB;
+    const codes = new Int32Array(n);
+    const slots = new Int32Array(n);
+    const implicit = new Set<string>();
+    const bidir = this.schema.reverseAttrOf.size > 0;
+    let i = 0;
+    let limit = n;
+    while (i < limit) {
+      const code = this.checkRow(k, i * KB);
+      if (code !== 0) {
+        codes[i] = C.ITEM_NOT_FOUND;
+        if (stop) limit = i;
+        i++;
+        continue;
+      }
+      const t = this.macTable!;
+      let j = i + 1;
+      while (j < limit && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
+      const run = j - i;
+      const out = slots.subarray(i, j);
+      t.store.lookupMany(k.subarray(i * KB, j * KB), run, out);
+      let end = run;
+      for (let r = 0; r < run; r++) {
+        if (out[r]! >= 0) continue;
+        if (implicit.size > 0 && implicit.has(keyId(t, k.subarray((i + r) * KB, (i + r + 1) * KB)))) continue;
+        codes[i + r] = C.ITEM_NOT_FOUND;
+        if (stop) {
+          end = r;
+          limit = i + r;
+          break;
+        }
+      }
+      const codec = t.codec;
+      for (let r = 0; r < end; r++) {
+        const s = out[r]!;
+        if (s < 0 || !t.store.isLive(s)) continue;
+        if (bidir && !codec.unidirectional(s)) {
+          const mac = codec.packReverse(s, this.rev, 0);
+          const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
+          if (rt) {
+            const rs = rt.store.lookup(this.rev);
+            if (rs >= 0 && !(rt === t && rs === s)) {
+              rt.store.removeSlot(rs);
+              implicit.add(keyId(rt, this.rev));
+            }
+          }
+        }
+        t.store.removeSlot(s);
+      }
+      i = j;
+    }
+    for (let q = limit + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
+    let ok = 0;
+    let first = -1;
+    for (let q = 0; q < n; q++) {
+      if (codes[q] === 0) ok++;
+      else if (first < 0) first = q;
+    }
+    return this.callStatus(codes, ok, first, "removed");
+  }
+
+  /** Bulk lookup: one numeric attribute per flow into `out` (not a hit). */
+  get(keys: PackedFlowKeys, attr: string, out: Float64Array | Uint32Array): PackedBulkResult {
+    const n = keys.count;
+    if (n <= 0) return this.reject(0, fail("INVALID_PARAMETER", "a bulk call needs at least one object"));
+    const ci = this.schema.columnOf.get(this.cat.attr(FLOW_TYPES.entry, attr)?.attridname ?? attr);
+    const col = ci === undefined ? undefined : this.schema.store.columns[ci];
+    if (ci === undefined || !col || ["mac", "ip", "ipv4", "ipv6", "blob", "u64", "i64"].includes(col.kind))
+      return this.reject(n, fail("INVALID_PARAMETER", `${attr} is not a numeric FLOW_ENTRY column`));
+    this.resetCaches();
+    const k = keys.keys;
+    const KB = this.KB;
+    const codes = new Int32Array(n);
+    const slots = new Int32Array(n);
+    let i = 0;
+    while (i < n) {
+      if (this.checkRow(k, i * KB) !== 0) {
+        codes[i++] = C.ITEM_NOT_FOUND;
+        continue;
+      }
+      const t = this.macTable!;
+      let j = i + 1;
+      while (j < n && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
+      const sl = slots.subarray(i, j);
+      t.store.lookupMany(k.subarray(i * KB, j * KB), j - i, sl);
+      const it = t.store.internals();
+      const g = it.geometry;
+      const parts = it.columns[ci]!.parts[0]!;
+      for (let r = 0; r < j - i; r++) {
+        const s = sl[r]!;
+        if (s < 0) {
+          codes[i + r] = C.ITEM_NOT_FOUND;
+          continue;
+        }
+        const ch = g.chunkOf(s);
+        out[i + r] = parts[ch]![s - g.chunkStart(ch)] as number;
+      }
+      i = j;
+    }
+    let ok = 0;
+    let first = -1;
+    for (let q = 0; q < n; q++) {
+      if (codes[q] === 0) ok++;
+      else if (first < 0) first = q;
+    }
+    void this.validator;
+    return this.callStatus(codes, ok, first, "found");
+  }
+}
+
+function statusName(code: number): string {
+  for (const [k, v] of Object.entries(C)) if (v === code) return k === "OK" ? "SAI_STATUS_SUCCESS" : `SAI_STATUS_${k}`;
+  return String(code);
+}
