@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { formatDiagnostic } from "../diagnostics.js";
 import { UsageError } from "./io.js";
 import { loadModel } from "./validate.js";
-import { loadProfileFile } from "../../runtime/validate/profile.js";
+import { loadProfileFile } from "../../runtime/validate/profile-load.js";
 
 const HELP = `Usage: saigen validate-profile PROFILE [--headers DIR]...
 

@@ -13,9 +13,9 @@ import { UsageError } from "./io.js";
 import { entryKeyRenames, parseEntryKey, parseValue, valueMetaOf, type ValueMeta } from "../../runtime/serialize/index.js";
 import { isJsonObject, jsonKind, parseJson, JsonNumber, type JsonValue } from "../../runtime/serialize/json.js";
 import { parseOid } from "../../runtime/serialize/scalars.js";
+import { loadProfileFile } from "../../runtime/validate/profile-load.js";
 import {
   createValidator,
-  loadProfileFile,
   UnparsedValue,
   type AttrInput,
   type CapabilityProfile,

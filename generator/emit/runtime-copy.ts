@@ -37,7 +37,7 @@ export const RUNTIME_COPIES: readonly RuntimeCopy[] = [
   { from: "generator/model/types.ts", to: "model-types.ts", reexport: true },
   { from: "runtime/values", to: "values", reexport: true },
   { from: "runtime/serialize", to: "serialize", reexport: true },
-  { from: "runtime/validate", to: "validate", optional: true, reexport: true },
+  { from: "runtime/validate", to: "validate", reexport: true, exclude: ["profile-load.ts"] },
 ];
 
 /** Runtime root inside the package's `src/`. */

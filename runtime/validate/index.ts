@@ -34,9 +34,8 @@ export type {
 export { STATUS, RANGE, SUCCESS, indexedCode, indexedName, statusNameOf } from "./status.js";
 export { OidTypes, switchIndexOf, oidText, OID_MAX } from "./oid-types.js";
 export { MemoryState } from "./memory-state.js";
+// the YAML/file loader lives in ./profile-load.js (node-only), kept out of this entry on purpose
 export {
-  loadProfile,
-  loadProfileFile,
   attributeCapability,
   operationSupported,
   queryAttributeCapability,

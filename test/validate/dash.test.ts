@@ -19,7 +19,6 @@ const EAM = "SAI_OBJECT_TYPE_ENI_ETHER_ADDRESS_MAP_ENTRY";
 const S = 0x21000000000000n;
 const IV = (i: number): number => -(0x20000 + i);
 const IA = (i: number): number => -(0x10000 + i);
-const NS = (i: number): number => -(0x50000 + i);
 const a = (id: string, value?: unknown): AttrInput => ({ id, value });
 const enumValue = (n: string): number => T.enums.flatMap((e) => e.values).find((x) => x.name === n)!.value;
 

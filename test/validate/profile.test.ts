@@ -4,10 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { loadProfile, loadProfileFile } from "../../runtime/validate/profile-load.js";
 import {
   createValidator,
-  loadProfile,
-  loadProfileFile,
   queryAttributeCapability,
   queryAttributeEnumValuesCapability,
   type AttrInput,

@@ -134,7 +134,6 @@ type Want = number | [number, number];
 const IA = (i: number): number => -(0x10000 + i); // INVALID_ATTRIBUTE_0+i
 const IV = (i: number): number => -(0x20000 + i); // INVALID_ATTR_VALUE_0+i
 const UA = (i: number): number => -(0x40000 + i); // UNKNOWN_ATTRIBUTE_0+i
-const NS = (i: number): number => -(0x50000 + i); // ATTR_NOT_SUPPORTED_0+i
 const INVALID_PARAMETER = -5;
 const FAILURE = -1;
 const MISSING = -14;

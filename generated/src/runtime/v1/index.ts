@@ -6,4 +6,5 @@
 export * from "./model-types.js";
 export * from "./values/index.js";
 export * from "./serialize/index.js";
+export * from "./validate/index.js";
 export * from "./bindings.js";
