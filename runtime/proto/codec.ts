@@ -33,6 +33,7 @@ export type FlowCodecErrorCode =
   | "bad-tag" // field number 0
   | "bad-length" // a length that leaves the enclosing message, or a MAC/IP of the wrong size
   | "out-of-range" // an integer outside its C width (e.g. ip_proto 300)
+  | "bad-utf8" // a string field that is not UTF-8
   | "too-deep" // nested groups beyond the recursion limit
   | "invalid-value"; // encode only: a value that does not have its field's shape
 

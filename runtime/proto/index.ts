@@ -12,7 +12,7 @@ import { specializedFlowCodec, type SpecializedFlowCodec } from "./specialized.j
 export * from "./codec.js";
 export { flowLayout, FLOW_MESSAGES, FLOW_DATA_PB_ATTR, type FlowLayout, type FlowMessageLayout, type FlowFieldLayout } from "./schema.js";
 export { loadProtoRoot, protobufjsFlowCodec, type ProtoSource } from "./reference.js";
-export { specializedFlowCodec, flowCodecSource, type SpecializedFlowCodec } from "./specialized.js";
+export { specializedFlowCodec, flowCodecSource, flowColumnSpecs, type SpecializedFlowCodec, type FlowColumns, type ColumnSpec, type ColumnArray } from "./specialized.js";
 
 /** Both flow codecs for a model, the protobufjs one over the generated schema (a folder or the emitter's files). */
 export interface FlowCodecs {
@@ -27,3 +27,4 @@ export function loadFlowCodecs(model: SaiModel, schema: string | readonly ProtoS
   if (!layout) return null;
   return { layout, protobufjs: protobufjsFlowCodec(layout, loadProtoRoot(schema)), specialized: specializedFlowCodec(layout) };
 }
+export { frameFlowBatch, type FlowBatchFinished } from "./batch.js";

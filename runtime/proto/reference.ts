@@ -246,7 +246,9 @@ function pbFailure(e: unknown): { code: FlowCodecErrorCode; message: string } {
   const message = e instanceof Error ? e.message : String(e);
   if (/index out of range/.test(message)) return { code: "truncated", message };
   if (/invalid wire type|missing end group/.test(message)) return { code: "bad-wire-type", message };
-  if (/invalid varint/.test(message)) return { code: "bad-varint", message };
+  if (/invalid (varint|tag|length) encoding/.test(message)) return { code: "bad-varint", message };
+  if (/utf-8/i.test(message)) return { code: "bad-utf8", message };
+  if (/field number 0/.test(message)) return { code: "bad-tag", message };
   if (/max depth/.test(message)) return { code: "too-deep", message };
   return { code: "bad-length", message };
 }

@@ -52,16 +52,26 @@ function split(v, signed, path) {
   lo = Number(u & 0xffffffffn); hi = Number(u >> 32n);
   if (v >= 0n && v <= I64_MAX) { cB = v; cLo = lo; cHi = hi; }
 }
-// frame offsets are relative to the message start, so they survive grow() moving the message to a new slab
+// frame offsets are relative to the message start, so they survive grow() moving the message to a new slab;
+// begin2/end reserve two length bytes for messages that are usually 128..16383 bytes, so those need no shift
 function begin() { if (pos + 1 > buf.length) grow(1); return pos++ - start; }
+function begin2() { if (pos + 2 > buf.length) grow(2); pos += 2; return -(pos - start - 2) - 1; }
 function end(r) {
-  const s = start + r;
-  const len = pos - s - 1;
-  if (len < 128) { buf[s] = len; return; }
-  let n = 2; while (len >= 2 ** (7 * n)) n++;
-  if (pos + n > buf.length) grow(n);
-  buf.copyWithin(s + n, s + 1, pos);
-  pos += n - 1;
+  const two = r < 0, s = start + (two ? -r - 1 : r), body = s + (two ? 2 : 1);
+  const len = pos - body;
+  if (two && len >= 128 && len < 16384) { buf[s] = (len & 127) | 128; buf[s + 1] = len >>> 7; return; }
+  if (!two && len < 128) { buf[s] = len; return; }
+  let n = 1; while (len >= 2 ** (7 * n)) n++;
+  if (s + n !== body) {
+    if (pos + n > buf.length) grow(n);
+    const s2 = start + (two ? -r - 1 : r), b2 = s2 + (two ? 2 : 1);
+    buf.copyWithin(s2 + n, b2, pos);
+    pos += s2 + n - b2;
+    let v = len, p = s2;
+    while (v > 127) { buf[p++] = (v & 127) | 128; v >>>= 7; }
+    buf[p] = v;
+    return;
+  }
   let v = len, p = s;
   while (v > 127) { buf[p++] = (v & 127) | 128; v >>>= 7; }
   buf[p] = v;
@@ -276,9 +286,11 @@ function dprefix(end, prev, path) {
   }
   return fam === undefined ? { family: "ipv4", addr: new Uint8Array(4), mask: new Uint8Array(4) } : { family: fam, addr, mask };
 }
-const TD = new TextDecoder();
+// proto3 strings must be UTF-8; protobuf runtimes reject anything else
+const TD = new TextDecoder("utf-8", { fatal: true });
 function utf8(end, n) {
-  const s = TD.decode(d.subarray(p, p + n));
+  let s;
+  try { s = TD.decode(d.subarray(p, p + n)); } catch { fail("bad-utf8", "string is not UTF-8"); }
   p += n;
   return s;
 }
@@ -340,6 +352,18 @@ function maxSize(c: Codec): number | null {
   }
 }
 
+/** Rough encoded size of a message whose fixed-size fields are all set (variable fields count 8 bytes). */
+function typicalSize(m: FlowMessageLayout): number {
+  let n = 0;
+  for (const f of m.fields) n += 2 + (f.message ? typicalSize(f.message) : (maxSize(f.codec) ?? 8));
+  return n;
+}
+
+/** The framing call for a sub-message: two reserved length bytes when it is typically 128 bytes or more. */
+function beginFor(m: FlowMessageLayout): string {
+  return typicalSize(m) >= 128 ? "begin2" : "begin";
+}
+
 class Gen {
   private readonly fnIds = new Map<FlowMessageLayout, number>();
   private readonly out: string[] = [];
@@ -371,7 +395,7 @@ class Gen {
     const head = `  v = ${src};`;
     if (f.message) {
       const id = this.fnIds.get(f.message)!;
-      return `${head}\n  if (pos + 5 > buf.length) grow(5); ${writeTag(f.number, WIRE.len)} { const s = begin(); e${id}(v, ${P}); end(s); }`;
+      return `${head}\n  if (pos + 5 > buf.length) grow(5); ${writeTag(f.number, WIRE.len)} { const s = ${beginFor(f.message)}(); e${id}(v, ${P}); end(s); }`;
     }
     const T = varintBytes(tagValue(f.number, 7)).length;
     const ens = (n: number | string) => `if (pos + ${T} + ${n} > buf.length) grow(${T} + ${n});`;
@@ -596,7 +620,11 @@ class ColGen {
     return this.specs.length - 1;
   }
 
-  /** Emits encode/decode/zero functions for the message at `path`; returns their number. */
+  /**
+   * Emits encode/decode/zero functions for the message at `path`; returns their number. The encoder and decoder
+   * keep the buffer and cursor in locals (`b`/`q`, `D`/`q`): closure variables cost a memory round trip per byte.
+   * They are written back (`pos`/`p`) around every call into the shared helpers, which may also move the buffer.
+   */
   message(m: FlowMessageLayout, path: string): number {
     const j = this.count++;
     const used = new Set<number>();
@@ -609,11 +637,22 @@ class ColGen {
     const zero: string[] = [];
     const lateZero: string[] = [];
     const freshReset: string[] = [];
+    // encode-side building blocks on the local cursor
+    const sync = (code: string) => `pos = q; ${code} b = buf; q = pos;`;
+    const ens = (n: number) => `if (q + ${n} > b.length) { pos = q; grow(${n}); b = buf; q = pos; }`;
+    const tagBytes = (number: number, wire: number) => varintBytes(tagValue(number, wire)).map((x) => `b[q++] = ${x};`).join(" ");
+    const wvar = (v: string) => `while (${v} > 127) { b[q++] = (${v} & 127) | 128; ${v} >>>= 7; } b[q++] = ${v};`;
+    const wbe = (w: string) => `{ const w = ${w}; b[q] = w >>> 24; b[q + 1] = (w >>> 16) & 255; b[q + 2] = (w >>> 8) & 255; b[q + 3] = w & 255; q += 4; }`;
+    const wle = (v: string) => `b[q] = ${v} & 255; b[q + 1] = (${v} >>> 8) & 255; b[q + 2] = (${v} >>> 16) & 255; b[q + 3] = ${v} >>> 24; q += 4;`;
+    // decode-side: slow paths hand the cursor to the helpers (which fail() with the right offset)
+    const dsync = (code: string) => `p = q; ${code} q = p;`;
+    const rvar = (v: string) => `let ${v} = D[q]; if (${v} < 128 && q < end) q++; else { ${dsync(`${v} = rv(end);`)} }`;
+    const le32 = (at: string) => `((D[${at}] | (D[${at} + 1] << 8) | (D[${at} + 2] << 16) | (D[${at} + 3] << 24)) >>> 0)`;
+    const be32 = (at: string) => `((D[${at}] << 24) | (D[${at} + 1] << 16) | (D[${at} + 2] << 8) | D[${at} + 3]) >>> 0`;
     m.fields.forEach((f, idx) => {
       const fp = path ? `${path}.${f.name}` : f.name;
       const P = lit(`${m.name}.${f.name}`);
       const T = varintBytes(tagValue(f.number, 7)).length;
-      const ens = (n: number) => `if (pos + ${T + n} > buf.length) grow(${T + n});`;
       const label = (wire: number) => `      case ${tagValue(f.number, wire)}:`;
       const mask = `s${idx >> 5}`;
       const bit = `${(1 << (idx & 31)) >>> 0}`;
@@ -621,8 +660,8 @@ class ColGen {
       const unseen = (code: string) => lateZero.push(`    if ((${mask} & ${bit}) === 0) { ${code} }`);
       if (f.message) {
         const sub = this.message(f.message, fp);
-        enc.push(`  ${ens(5)} ${writeTag(f.number, WIRE.len)} { const s = begin(); ce${sub}(C, r); end(s); }`);
-        dec.push(`${label(WIRE.len)} { const sub = rlen(end) + p; cd${sub}(sub, C, r, (${mask} & ${bit}) === 0); ${seen} break; }`);
+        enc.push(`  ${ens(T + 5)} ${tagBytes(f.number, WIRE.len)} ${sync(`{ const s = ${beginFor(f.message)}(); ce${sub}(C, r); end(s); }`)}`);
+        dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; cd${sub}(sub, C, r, (${mask} & ${bit}) === 0);`)} ${seen} break; }`);
         zero.push(`  cz${sub}(C, r);`);
         unseen(`cz${sub}(C, r);`);
         return;
@@ -631,8 +670,8 @@ class ColGen {
       switch (c.k) {
         case "bool": {
           const a = k(this.col(fp, "u8"));
-          enc.push(`  if (${a}[r] !== 0) { ${ens(1)} ${writeTag(f.number, WIRE.varint)} buf[pos++] = 1; }`);
-          dec.push(`${label(WIRE.varint)} ${a}[r] = rbool(end) ? 1 : 0; ${seen} break;`);
+          enc.push(`  if (${a}[r] !== 0) { ${ens(T + 1)} ${tagBytes(f.number, WIRE.varint)} b[q++] = 1; }`);
+          dec.push(`${label(WIRE.varint)} { const x = D[q]; if (x < 2 && q < end) { q++; ${a}[r] = x; } else { ${dsync(`${a}[r] = rbool(end) ? 1 : 0;`)} } ${seen} break; }`);
           zero.push(`  ${a}[r] = 0;`);
           unseen(`${a}[r] = 0;`);
           break;
@@ -640,8 +679,17 @@ class ColGen {
         case "int": {
           const a = k(this.col(fp, c.signed ? "i32" : "u32"));
           const narrow = c.bits === 32 ? "" : `if (${intCheck(c, "v")}) bad(${P}, ${intWhat(c)}); `;
-          enc.push(`  { const v = ${a}[r]; if (v !== 0) { ${narrow}${ens(10)} ${writeTag(f.number, WIRE.varint)} ${c.signed ? "ws32(v);" : "wv(v);"} } }`);
-          dec.push(`${label(WIRE.varint)} { let v; ${this.gen.readIntInto(c, "v", P)} ${a}[r] = v; ${seen} break; }`);
+          const write = c.signed ? `if (v >= 0) { ${wvar("v")} } else { ${sync("wv64(v >>> 0, 0xffffffff);")} }` : wvar("v");
+          enc.push(`  { let v = ${a}[r]; if (v !== 0) { ${narrow}${ens(T + 10)} ${tagBytes(f.number, WIRE.varint)} ${write} } }`);
+          const check =
+            c.bits === 32
+              ? c.signed
+                ? "v |= 0;"
+                : ""
+              : c.signed
+                ? `v |= 0; if (${intCheck(c, "v")}) { p = q; fail("out-of-range", ${P} + ": " + v + " is not ${c.bits}-bit"); }`
+                : `if (v > ${2 ** c.bits - 1}) { p = q; fail("out-of-range", ${P} + ": " + v + " is not ${c.bits}-bit"); }`;
+          dec.push(`${label(WIRE.varint)} { ${rvar("v")} ${check} ${a}[r] = v; ${seen} break; }`);
           zero.push(`  ${a}[r] = 0;`);
           unseen(`${a}[r] = 0;`);
           break;
@@ -649,8 +697,10 @@ class ColGen {
         case "int64": {
           const l = k(this.col(`${fp}.lo`, "u32"));
           const h = k(this.col(`${fp}.hi`, "u32"));
-          enc.push(`  { const l = ${l}[r], h = ${h}[r]; if ((l | h) !== 0) { ${ens(10)} ${writeTag(f.number, WIRE.varint)} wv64(l, h); } }`);
-          dec.push(`${label(WIRE.varint)} rv64(end); ${l}[r] = rlo; ${h}[r] = rhi; ${seen} break;`);
+          enc.push(
+            `  { let l = ${l}[r], h = ${h}[r]; if ((l | h) !== 0) { ${ens(T + 10)} ${tagBytes(f.number, WIRE.varint)} while (h) { b[q++] = (l & 127) | 128; l = ((l >>> 7) | (h << 25)) >>> 0; h >>>= 7; } ${wvar("l")} } }`,
+          );
+          dec.push(`${label(WIRE.varint)} ${dsync("rv64(end);")} ${l}[r] = rlo; ${h}[r] = rhi; ${seen} break;`);
           zero.push(`  ${l}[r] = 0; ${h}[r] = 0;`);
           unseen(`${l}[r] = 0; ${h}[r] = 0;`);
           break;
@@ -658,24 +708,26 @@ class ColGen {
         case "mac": {
           const h = k(this.col(`${fp}.hi`, "u32"));
           const l = k(this.col(`${fp}.lo`, "u16"));
-          enc.push(`  { ${ens(7)} ${writeTag(f.number, WIRE.len)} buf[pos++] = 6; wbe(${h}[r]); const lo = ${l}[r]; buf[pos] = lo >>> 8; buf[pos + 1] = lo & 255; pos += 2; }`);
-          dec.push(`${label(WIRE.len)} cmac(end, ${h}, ${l}, r, ${P}); ${seen} break;`);
+          enc.push(`  { ${ens(T + 7)} ${tagBytes(f.number, WIRE.len)} b[q++] = 6; ${wbe(`${h}[r]`)} const lo = ${l}[r]; b[q] = lo >>> 8; b[q + 1] = lo & 255; q += 2; }`);
+          dec.push(
+            `${label(WIRE.len)} if (D[q] === 6 && q + 7 <= end) { ${h}[r] = ${be32("q + 1")}; ${l}[r] = (D[q + 5] << 8) | D[q + 6]; q += 7; } else { ${dsync(`cmac(end, ${h}, ${l}, r, ${P});`)} } ${seen} break;`,
+          );
           zero.push(`  ${h}[r] = 0; ${l}[r] = 0;`);
           unseen(`${h}[r] = 0; ${l}[r] = 0;`);
           break;
         }
         case "ipv6": {
           const wd = k(this.col(`${fp}.words`, "u32", 4));
-          enc.push(`  { const o = r * 4; ${ens(17)} ${writeTag(f.number, WIRE.len)} buf[pos++] = 16; wbe(${wd}[o]); wbe(${wd}[o + 1]); wbe(${wd}[o + 2]); wbe(${wd}[o + 3]); }`);
-          dec.push(`${label(WIRE.len)} cw16(end, ${wd}, r * 4, ${P}, "IPv6 address"); ${seen} break;`);
+          enc.push(`  { const o = r * 4; ${ens(T + 17)} ${tagBytes(f.number, WIRE.len)} b[q++] = 16; ${wbe(`${wd}[o]`)} ${wbe(`${wd}[o + 1]`)} ${wbe(`${wd}[o + 2]`)} ${wbe(`${wd}[o + 3]`)} }`);
+          dec.push(`${label(WIRE.len)} ${dsync(`cw16(end, ${wd}, r * 4, ${P}, "IPv6 address");`)} ${seen} break;`);
           zero.push(`  { const o = r * 4; ${wd}[o] = 0; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0; }`);
           unseen(`const o = r * 4; ${wd}[o] = 0; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0;`);
           break;
         }
         case "ipv4": {
           const a = k(this.col(fp, "u32"));
-          enc.push(`  { const v = ${a}[r]; if (v !== 0) { ${ens(4)} ${writeTag(f.number, WIRE.fixed32)} buf[pos] = v & 255; buf[pos + 1] = (v >>> 8) & 255; buf[pos + 2] = (v >>> 16) & 255; buf[pos + 3] = v >>> 24; pos += 4; } }`);
-          dec.push(`${label(WIRE.fixed32)} ${a}[r] = cr32(end); ${seen} break;`);
+          enc.push(`  { const v = ${a}[r]; if (v !== 0) { ${ens(T + 4)} ${tagBytes(f.number, WIRE.fixed32)} ${wle("v")} } }`);
+          dec.push(`${label(WIRE.fixed32)} if (q + 4 <= end) { ${a}[r] = ${le32("q")}; q += 4; } else { ${dsync(`${a}[r] = cr32(end);`)} } ${seen} break;`);
           zero.push(`  ${a}[r] = 0;`);
           unseen(`${a}[r] = 0;`);
           break;
@@ -684,8 +736,13 @@ class ColGen {
           const fa = k(this.col(`${fp}.family`, "u8"));
           const wd = k(this.col(`${fp}.words`, "u32", 4));
           const z = `${fa}[r] = 0; { const o = r * 4; ${wd}[o] = 0; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0; }`;
-          enc.push(`  ${ens(19)} ${writeTag(f.number, WIRE.len)} cwip(${fa}, ${wd}, r, ${P});`);
-          dec.push(`${label(WIRE.len)} { const sub = rlen(end) + p; if (cdip(sub, ${fa}, ${wd}, r, ${P})) ${seen} break; }`);
+          enc.push(
+            `  { const o = r * 4, fam = ${fa}[r]; ${ens(T + 19)} ${tagBytes(f.number, WIRE.len)} if (fam === 0) { const v = ${wd}[o]; b[q++] = 5; b[q++] = 13; ${wle("v")} } else if (fam === 1) { b[q++] = 18; b[q++] = 18; b[q++] = 16; ${wbe(`${wd}[o]`)} ${wbe(`${wd}[o + 1]`)} ${wbe(`${wd}[o + 2]`)} ${wbe(`${wd}[o + 3]`)} } else bad(${P}, "IP family 0 (IPv4) or 1 (IPv6)"); }`,
+          );
+          // the canonical IPv4 form (length 5, ipv4 tag, 4 bytes) is read inline; anything else by the helper
+          dec.push(
+            `${label(WIRE.len)} if (D[q] === 5 && D[q + 1] === 13 && q + 6 <= end) { const o = r * 4; ${fa}[r] = 0; ${wd}[o] = ${le32("q + 2")}; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0; q += 6; ${seen} } else { ${dsync(`const sub = rlen(end) + p; if (cdip(sub, ${fa}, ${wd}, r, ${P})) ${seen}`)} } break;`,
+          );
           zero.push(`  ${z}`);
           unseen(z);
           break;
@@ -695,8 +752,8 @@ class ColGen {
           const a = k(this.col(`${fp}.addr`, "u32", 4));
           const mk = k(this.col(`${fp}.mask`, "u32", 4));
           const z = `${fa}[r] = 0; for (let i = r * 4; i < r * 4 + 4; i++) { ${a}[i] = 0; ${mk}[i] = 0; }`;
-          enc.push(`  ${ens(39)} ${writeTag(f.number, WIRE.len)} cwprefix(${fa}, ${a}, ${mk}, r, ${P});`);
-          dec.push(`${label(WIRE.len)} { const sub = rlen(end) + p; if (cdprefix(sub, ${fa}, ${a}, ${mk}, r, ${P}, (${mask} & ${bit}) === 0)) ${seen} break; }`);
+          enc.push(`  ${ens(T + 39)} ${tagBytes(f.number, WIRE.len)} ${sync(`cwprefix(${fa}, ${a}, ${mk}, r, ${P});`)}`);
+          dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; if (cdprefix(sub, ${fa}, ${a}, ${mk}, r, ${P}, (${mask} & ${bit}) === 0)) ${seen}`)} break; }`);
           zero.push(`  ${z}`);
           unseen(z);
           break;
@@ -705,8 +762,10 @@ class ColGen {
           // variable-size values keep their object form; the object codec's code reads and writes them, merging
           // into the column's value, so a fresh decode clears it first
           const a = k(this.col(fp, "js"));
-          enc.push(this.gen.encField(f, `${m.name}.${f.name}`, `${a}[r]`));
-          dec.push(this.gen.decCases(f, `${a}[r]`, `${m.name}.${f.name}`));
+          enc.push(`  ${sync(`{ let v; ${this.gen.encField(f, `${m.name}.${f.name}`, `${a}[r]`).trim()} }`)}`);
+          const cases = this.gen.decCases(f, `${a}[r]`, `${m.name}.${f.name}`);
+          // the object decoder's cases read through the shared cursor: hand it over around each one
+          dec.push(cases.replace(/(case \d+:) /g, "$1 p = q; ").replace(/ break;/g, " q = p; break;"));
           zero.push(`  ${a}[r] = undefined;`);
           freshReset.push(`${a}[r] = undefined;`);
         }
@@ -716,8 +775,8 @@ class ColGen {
     const locals = [...used].map((i) => `k${i} = A[${i}]`).join(", ");
     const head = locals ? `  const A = C.arrays, ${locals};\n` : "";
     this.out.push(
-      `// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${head}  let v;\n${enc.join("\n")}\n}`,
-      `function cd${j}(end, C, r, fresh) {\n${head}  let ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}  while (p < end) {\n    const t = tag(end);\n    switch (t) {\n${dec.join("\n")}\n      default: unknown(t, end);\n    }\n  }\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`,
+      `// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${head}  let b = buf, q = pos;\n${enc.join("\n")}\n  pos = q;\n}`,
+      `function cd${j}(end, C, r, fresh) {\n${head}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`,
       `function cz${j}(C, r) {\n${head}${zero.join("\n")}\n}`,
     );
     return j;

