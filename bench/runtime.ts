@@ -1,5 +1,5 @@
 /**
- * Runtime bench: `npm run bench -- runtime [--flows N] [--json] [--no-thp]` (default 10,000,000 IPv4 flows).
+ * Runtime bench: `npm run bench -- runtime [--flows N] [--json] [--memory-only] [--no-thp]` (default 10,000,000 IPv4 flows).
  *
  * Everything goes through the runtime API (`createRuntime`), with validation: packed bulk create with state columns,
  * packed get by key, mixed create/remove at steady state, a five-filter scan (`countFlows`), encoded scans (the HA
@@ -33,6 +33,8 @@ const arg = (name: string) => {
 };
 const N = Number(arg("--flows") ?? 10_000_000);
 const JSON_OUT = argv.includes("--json");
+/** Stop after the memory figures (e.g. `--flows 32000000 --memory-only` to check the 8 GiB ceiling quickly). */
+const MEMORY_ONLY = argv.includes("--memory-only");
 const B = 1 << 16;
 
 class Timer {
@@ -124,14 +126,7 @@ keys.fill(1);
     fill(n, (k) => base + k);
     t.time(() => bare.insertMany(keys, n, out));
   }
-  log(`baseline: bare store insertMany (${M(n0)})`, rates("baselineInsertPerSec", n0, t));
-  const tl = new Timer();
-  for (let base = 0; base < n0; base += B) {
-    const n = Math.min(B, n0 - base);
-    fill(n, (k) => (k * P + base) % n0);
-    tl.time(() => bare.lookupMany(keys, n, out));
-  }
-  log("baseline: bare store lookupMany, random", rates("baselineLookupPerSec", n0, tl));
+  log(`baseline: bare store insertMany (${M(n0)} flows)`, rates("baselineInsertPerSec", n0, t));
 }
 gc();
 const mem0 = process.memoryUsage();
@@ -178,6 +173,10 @@ const mem0 = process.memoryUsage();
   log("memory: RSS delta per flow / RSS / peak", `${(results.rssDeltaBytesPerFlow as number).toFixed(1)} B / ${(mem1.rss / 2 ** 30).toFixed(2)} GiB / ${((results.peakRssBytes as number) / 2 ** 30).toFixed(2)} GiB (touch ${(performance.now() - t0).toFixed(0)} ms, ${touched} elements)`);
   log("  projected RSS at 32M flows", `${(results.projected32MGiB as number).toFixed(2)} GiB`);
 }
+if (MEMORY_ONLY) {
+  if (JSON_OUT) console.log(JSON.stringify(results));
+  process.exit(0);
+}
 
 // ---- get by key
 {
@@ -196,6 +195,17 @@ const mem0 = process.memoryUsage();
     }
     log(label, rates(name, total, t));
   }
+  // the bare store's own lookupMany on the same table, for the API's overhead
+  const store = (rt as unknown as { tables: { tables: Map<bigint, { store: FlowStore }> } }).tables.tables.get(table)!.store;
+  const slots = new Int32Array(B);
+  const t = new Timer();
+  const total = Math.min(N, 4_000_000);
+  for (let base = 0; base < total; base += B) {
+    const n = Math.min(B, total - base);
+    fill(n, (k) => perm(base + k));
+    if (t.time(() => store.lookupMany(keys, n, slots)) !== n) throw new Error("baseline lookup");
+  }
+  log("baseline: bare store lookupMany, same table", rates("baselineLookupPerSec", total, t));
 }
 
 // ---- mixed create/remove at steady state: remove a batch of old flows, create as many new ones

@@ -59,8 +59,10 @@ export interface GetResult extends SaiStatus {
 
 /**
  * A bulk call: the overall status and one status per object (`object_statuses`). Error modes: STOP_ON_ERROR
- * marks the failing item and every later one NOT_EXECUTED and executes nothing after it; IGNORE_ERROR executes
- * every valid item. The overall status is SUCCESS when every item succeeded, else the first failure's.
+ * executes the items before the first failure, marks every later one NOT_EXECUTED and executes nothing after it;
+ * IGNORE_ERROR executes every valid item. The overall status is SUCCESS when every item succeeded, else FAILURE
+ * (mode `sai`; `index` names the first failed item) or the first failure's own status (mode `sairedis`). A call
+ * rejected as a whole (bad error mode, no items) answers INVALID_PARAMETER with every item NOT_EXECUTED.
  */
 export interface BulkResult extends SaiStatus {
   readonly statuses: readonly SaiStatus[];

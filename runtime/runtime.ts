@@ -67,7 +67,7 @@ import { encodeSlots, openScan, toStoreFilters } from "./core/scan.js";
 import { Sessions } from "./core/sessions.js";
 import { loadSnapshot, saveSnapshot } from "./core/snapshot.js";
 import { RuntimeState } from "./core/state.js";
-import { fail, OK } from "./core/status.js";
+import { fail } from "./core/status.js";
 
 export type * from "./api.js";
 export { parseFlowBatch, entryBytes, type FlowBatchMessage } from "./core/batch-wire.js";
@@ -132,7 +132,7 @@ class Runtime implements DashRuntime {
         callback: (sw) => (this.sessions?.notifyAttr ? this.ops.callbacks.get(sw)?.get(this.sessions.notifyAttr) : undefined),
         emit: (n) => this.notifier.emit(n),
       });
-      this.packed = new PackedFlows(s, this.tables, this.flows, this.cat, this.validator, this.objects, this.mode, this.caps);
+      this.packed = new PackedFlows(s, this.tables, this.flows, this.cat, this.objects, this.mode, this.caps);
     } else {
       this.cols = null;
       this.tables = null;
@@ -416,4 +416,3 @@ class Runtime implements DashRuntime {
   }
 }
 
-export { OK };

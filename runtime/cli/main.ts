@@ -4,26 +4,23 @@
  */
 import { RpcError } from "../server/client.js";
 import { CliFailure, UsageError } from "./common.js";
-import { digestCommand, infoCommand } from "./digest.js";
-import { dumpCommand } from "./dump.js";
-import { loadCommand } from "./load.js";
-import { protosCommand } from "./protos.js";
-import { serveCommand } from "./serve.js";
-import { syncCommand } from "./sync.js";
+
+type Run = (argv: string[]) => Promise<number> | number;
 
 interface Command {
   summary: string;
-  run(argv: string[]): Promise<number> | number;
+  /** Loaded on use: a client command should not pay for importing the runtime a server needs. */
+  load(): Promise<Run>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  serve: { summary: "run a runtime behind the generated gRPC services (active or standby)", run: serveCommand },
-  load: { summary: "create the ENI objects and N synthetic flows on a server (bulk create)", run: loadCommand },
-  sync: { summary: "HA bulk transfer of flows (a version range) from an active to a standby", run: syncCommand },
-  dump: { summary: "flow diagnosis: flows matching up to 5 filters, as a table, JSON or a gzip JSONL dump", run: dumpCommand },
-  digest: { summary: "flow count and order-independent content digest of a server", run: digestCommand },
-  info: { summary: "role, flow count and flow tables of a server", run: infoCommand },
-  protos: { summary: "write the .proto files the server speaks (for clients in other languages)", run: protosCommand },
+  serve: { summary: "run a runtime behind the generated gRPC services (active or standby)", load: async () => (await import("./serve.js")).serveCommand },
+  load: { summary: "create the ENI objects and N synthetic flows on a server (bulk create)", load: async () => (await import("./load.js")).loadCommand },
+  sync: { summary: "HA bulk transfer of flows (a version range) from an active to a standby", load: async () => (await import("./sync.js")).syncCommand },
+  dump: { summary: "flow diagnosis: flows matching up to 5 filters, as a table, JSON or a gzip JSONL dump", load: async () => (await import("./dump.js")).dumpCommand },
+  digest: { summary: "flow count and order-independent content digest of a server", load: async () => (await import("./digest.js")).digestCommand },
+  info: { summary: "role, flow count and flow tables of a server", load: async () => (await import("./digest.js")).infoCommand },
+  protos: { summary: "write the .proto files the server speaks (for clients in other languages)", load: async () => (await import("./protos.js")).protosCommand },
 };
 
 const HELP = `dashflow: DASH flow runtime over gRPC
@@ -51,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await cmd.run(rest);
+    return await (await cmd.load())(rest);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (e instanceof UsageError || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"))) {

@@ -3,7 +3,7 @@
  * (running calls finish, the snapshot is saved). Prints `listening on HOST:PORT` on stdout once bound.
  */
 import { parseArgs } from "node:util";
-import { loadProfileFile } from "../validate/profile.js";
+import { loadProfileFile } from "../validate/profile-load.js";
 import { formatDiagnostic } from "../../generator/diagnostics.js";
 import { streamLogger } from "../server/log.js";
 import { startServer, StartError } from "../server/server.js";

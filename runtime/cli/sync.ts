@@ -14,7 +14,9 @@ const HELP = `Usage: dashflow sync --from HOST:PORT --to HOST:PORT [--version-mi
 
 HA bulk transfer: creates KEY_VERSION filters for the range on the active (--from), then a GRPC-mode flow entry
 bulk get session whose target is the standby (--to). The active streams the selected flows to the standby, which
-applies them by the HA rule: insert a missing flow, replace one only with a newer version, never go backwards.
+applies them by the HA rule: insert a missing flow, replace one only with a newer version, never go backwards; a
+flow the active marks FLOW_PENDING_DELETE (SAI_FLOW_ENTRY_ATTR_DASH_FLOW_SYNC_STATE) is removed from the standby
+only if the standby holds it in the same version.
 Before the transfer the standby gets any ENI (flow table, ENI, MAC map entry) it lacks.
 
   --from HOST:PORT     the active
@@ -33,11 +35,12 @@ Exit: 0 the transfer finished (every selected flow reached the standby and was a
 /** The summary lines of a transfer. */
 export function describeSummary(s: Partial<SyncSummary>): string {
   const secs = (s.ms ?? 0) / 1000;
-  const rate = secs > 0 ? human((s.received ?? 0) / secs) : "0";
+  const tsecs = (s.transferMs ?? 0) / 1000;
+  const rate = tsecs > 0 ? human((s.received ?? 0) / tsecs) : "0";
   return [
-    `sent ${s.sent ?? "?"}, received ${s.received ?? 0}, applied ${(s.inserted ?? 0) + (s.updated ?? 0)} (inserted ${s.inserted ?? 0}, updated ${s.updated ?? 0}), ` +
-      `skipped as older ${s.skipped ?? 0}, failed ${s.failed ?? 0}`,
-    ...(s.ms !== undefined ? [`${secs.toFixed(2)} s, ${rate} flows/s`] : []),
+    `${s.sent === undefined ? "" : `sent ${s.sent}, `}received ${s.received ?? 0}, applied ${(s.inserted ?? 0) + (s.updated ?? 0)} (inserted ${s.inserted ?? 0}, updated ${s.updated ?? 0}), ` +
+      `skipped as older ${s.skipped ?? 0}, ${s.deleted ? `deleted ${s.deleted}, ` : ""}failed ${s.failed ?? 0}`,
+    ...(s.ms !== undefined ? [`${secs.toFixed(2)} s in all, transfer ${tsecs.toFixed(2)} s at ${rate} flows/s`] : []),
   ].join("; ");
 }
 

@@ -243,7 +243,8 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
           gather.push(`${A(cn[0]!)}[r] = ${ck === "ip" ? S(ci, 1) : S(ci, 0)}[c][o];`);
           break;
         default:
-          gather.push(ck === "blob" ? `${A(cn[0]!)}[r] = getBlob(slot, ${JSON.stringify(col.name)});` : `${A(cn[0]!)}[r] = undefined;`);
+          // handle 0 is the empty list: most flows carry none, so skip the arena read and its allocation
+          gather.push(ck === "blob" ? `${A(cn[0]!)}[r] = ${S(ci, 0)}[c][o] === 0 ? undefined : getBlob(slot, ${JSON.stringify(col.name)});` : `${A(cn[0]!)}[r] = undefined;`);
       }
     } else {
       for (const name of cn) {
@@ -387,7 +388,6 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
   const verCol = schema.a.version !== undefined ? schema.columnOf.get(schema.a.version) : undefined;
   const KB = schema.store.keyBytes;
   const body = `"use strict";
-const at0 = (slot) => { const c = G.chunkOf(slot); return [c, slot - G.chunkStart(c)]; };
 function gather(slot, r) {
   const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); const kb = K8[c]; const b = o * ${KB};
   ${gather.join("\n  ")}
@@ -416,7 +416,6 @@ function packReverse(slot, out, at) {
   return ${revMac};
 }
 function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
-void at0;
 return { gather, check, scatter, packKey, eniMac, version, slotVersion, setSwitch, switchOf, packReverse, unidirectional };`;
   const fns = new Function(...names, body)(...values) as Omit<SlotCodec, "checkNames">;
   return { ...fns, checkNames };

@@ -468,13 +468,13 @@ export class ObjectOps {
           }
         : null,
       (i) => this.execCreateEntry(type, items[i]!.key, items[i]!.attrs, pre[i]),
-      flows ? (okIdx, p) => this.capacityCheck(flows, okIdx, pre as { table: FlowTable }[], items, p) : undefined,
+      flows ? (okIdx, p) => this.capacityCheck(flows, okIdx, pre as { table: FlowTable }[], p) : undefined,
     );
     return "stop" in plan ? this.overall<BulkResult>(plan, {}) : plan;
   }
 
   /** Marks every item of a table (or switch) the batch would overflow TABLE_FULL: nothing of it is inserted. */
-  private capacityCheck(flows: FlowEngine, okIdx: number[], pre: { table: FlowTable }[], items: readonly { key: EntryKey }[], plan: BulkPlan): void {
+  private capacityCheck(flows: FlowEngine, okIdx: number[], pre: { table: FlowTable }[], plan: BulkPlan): void {
     const perTable = new Map<FlowTable, number[]>();
     for (const i of okIdx) {
       const t = pre[i]!.table;
@@ -492,7 +492,6 @@ export class ObjectOps {
       const why = l.length > tableRoom ? `flow table ${oidText(t.oid)} has room for ${tableRoom} of this call's ${l.length} flows` : `switch ${oidText(sw)} has room for ${swRoom} more flows`;
       for (const i of l) plan.statuses[i] = fail("TABLE_FULL", `${why}; nothing of it was inserted`);
     }
-    void items;
   }
 
   /** Bulk entry remove (a flow's reverse flow removed by an earlier item counts as removed for its own item). */

@@ -18,7 +18,6 @@ import { enumCheck, intCheck, type Check } from "../validate/checks.js";
 import { attributeCapability, operationSupported, supportedValueCheck } from "../validate/profile.js";
 import { indexedCode, indexedName, STATUS } from "../validate/status.js";
 import type { BulkErrorMode, ValidationMode } from "../validate/types.js";
-import type { Validator } from "../validate/validator.js";
 import type { Capabilities } from "./capabilities.js";
 import { SWITCH_TYPE, type Catalog } from "./catalog.js";
 import { FLOW_TYPES, type FlowSchema } from "./flow-schema.js";
@@ -77,7 +76,6 @@ export class PackedFlows {
     private readonly tables: FlowTables,
     private readonly flows: FlowEngine,
     private readonly cat: Catalog,
-    private readonly validator: Validator,
     private readonly objects: ObjectStore,
     private readonly mode: ValidationMode,
     private readonly caps: Capabilities,
@@ -105,8 +103,11 @@ export class PackedFlows {
     return { ...s, succeeded: 0, codes };
   }
 
-  /** Checks a row's key; returns 0 or a status code, and leaves the row's table in `macTable`. */
-  private checkRow(k: Uint8Array, base: number): number {
+  /**
+   * Checks a row's key; returns 0 or a status code, and leaves the row's table in `macTable`. `strict` (create)
+   * also checks the IP family bytes and IPv4 tails; lookups skip that, as a malformed key is simply not found.
+   */
+  private checkRow(k: Uint8Array, base: number, strict = false): number {
     if (this.swOff >= 0) {
       const o = base + this.swOff;
       const lo = (k[o]! | (k[o + 1]! << 8) | (k[o + 2]! << 16) | (k[o + 3]! << 24)) >>> 0;
@@ -119,11 +120,12 @@ export class PackedFlows {
         this.swOid = sw;
       }
     }
-    for (const f of this.ipFields) {
-      const fam = k[base + f.fam]!;
-      if (fam > 1) return C.INVALID_PARAMETER;
-      if (fam === 0) for (let i = 4; i < 16; i++) if (k[base + f.off + i] !== 0) return C.INVALID_PARAMETER;
-    }
+    if (strict)
+      for (const f of this.ipFields) {
+        const fam = k[base + f.fam]!;
+        if (fam > 1) return C.INVALID_PARAMETER;
+        if (fam === 0) for (let i = 4; i < 16; i++) if (k[base + f.off + i] !== 0) return C.INVALID_PARAMETER;
+      }
     if (this.schema.tableMember) {
       const f = this.schema.store.keyFields.find((x) => x.name === this.schema.tableMember)!;
       let v = 0n;
@@ -205,7 +207,7 @@ export class PackedFlows {
     let limit = n;
     // ---- rows: key and values
     for (let i = 0; i < n; i++) {
-      let code = this.checkRow(k, i * KB);
+      let code = this.checkRow(k, i * KB, true);
       if (code === 0) {
         for (const c of cols) {
           const v = c.values[i]!;
@@ -346,22 +348,21 @@ export class PackedFlows {
         }
       }
       const codec = t.codec;
-      for (let r = 0; r < end; r++) {
-        const s = out[r]!;
-        if (s < 0 || !t.store.isLive(s)) continue;
-        if (bidir && !codec.unidirectional(s)) {
+      if (bidir)
+        for (let r = 0; r < end; r++) {
+          const s = out[r]!;
+          if (s < 0 || !t.store.isLive(s) || codec.unidirectional(s)) continue;
           const mac = codec.packReverse(s, this.rev, 0);
           const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
-          if (rt) {
-            const rs = rt.store.lookup(this.rev);
-            if (rs >= 0 && !(rt === t && rs === s)) {
-              rt.store.removeSlot(rs);
-              implicit.add(keyId(rt, this.rev));
-            }
+          if (!rt) continue;
+          const rs = rt.store.lookup(this.rev);
+          if (rs >= 0 && !(rt === t && rs === s)) {
+            rt.store.removeSlot(rs);
+            implicit.add(keyId(rt, this.rev));
           }
         }
-        t.store.removeSlot(s);
-      }
+      // the run's own flows go in one batched call (index loads overlapped); slots already gone are skipped
+      t.store.removeSlots(out, end);
       i = j;
     }
     for (let q = limit + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
@@ -418,7 +419,6 @@ export class PackedFlows {
       if (codes[q] === 0) ok++;
       else if (first < 0) first = q;
     }
-    void this.validator;
     return this.callStatus(codes, ok, first, "found");
   }
 }

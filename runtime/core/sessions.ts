@@ -158,9 +158,10 @@ export class Sessions {
     let tables = this.env.tables.ofSwitch(rec.switchId);
     if ("mode" in p && p.tableId !== undefined) tables = tables.filter((t) => t.oid === p.tableId);
     const scan = "mode" in p ? openScan(tables, p.filters, p.limit, (t) => this.env.tables.tables.get(t.oid) === t) : p.message;
-    const run: Running = { oid: rec.oid, switchId: rec.switchId, mode: "mode" in p ? p.mode : "GRPC", cancelled: false, done: undefined as never };
+    const state = { cancelled: false };
+    // start after create returns, so the caller sees the object id before any event arrives
     const done = new Promise<SessionReport>((res) => setImmediate(() => res(this.run(run, "mode" in p ? p : null, scan))));
-    (run as { done: Promise<SessionReport> }).done = done;
+    const run: Running = Object.assign(state, { oid: rec.oid, switchId: rec.switchId, mode: ("mode" in p ? p.mode : "GRPC") as SessionMode, done });
     this.running.set(rec.oid, run);
     this.reports.set(rec.oid, done);
     void done.then(() => this.running.delete(rec.oid));

@@ -36,15 +36,5 @@ export function failAt(range: RangeName, index: number, attr: string | undefined
   return indexed(range, index, attr, message);
 }
 
-/** Strips the validator's extra fields (warnings) so results have one shape. */
-export function asStatus(r: SaiStatus): SaiStatus {
-  return r;
-}
-
 /** The frozen NOT_EXECUTED status of bulk items that were never tried. */
 export const NOT_EXECUTED: SaiStatus = Object.freeze(plain("NOT_EXECUTED", "not executed"));
-
-/** True for SUCCESS. */
-export function isOk(r: SaiStatus): boolean {
-  return r.code === 0;
-}

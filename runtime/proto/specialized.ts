@@ -25,15 +25,17 @@ const SLAB = 1 << 20;
 const raw = typeof Buffer === "function" && typeof Buffer.allocUnsafeSlow === "function"
   ? (n) => { const b = Buffer.allocUnsafeSlow(n); return new Uint8Array(b.buffer, b.byteOffset, n); }
   : (n) => new Uint8Array(n);
-let buf = raw(SLAB), pos = 0, start = 0;
+let buf = raw(SLAB), bufAB = buf.buffer, bufOff = buf.byteOffset, pos = 0, start = 0;
 function grow(n) {
   const used = pos - start;
   let size = SLAB;
   while (size < used + n + 64) size *= 2;
   const nb = raw(size);
   nb.set(buf.subarray(start, pos));
-  buf = nb; start = 0; pos = used;
+  buf = nb; bufAB = nb.buffer; bufOff = nb.byteOffset; start = 0; pos = used;
 }
+// a view built from the ArrayBuffer is cheaper than subarray() (no species lookup)
+function out() { return new Uint8Array(bufAB, bufOff + start, pos - start); }
 function bad(path, what) { throw new FlowCodecError("invalid-value", path + ": expected " + what); }
 function wv(v) { while (v > 127) { buf[pos++] = (v & 127) | 128; v >>>= 7; } buf[pos++] = v; }
 function wv64(lo, hi) {
@@ -249,7 +251,12 @@ function skip(t, end, depth) {
     default: fail("bad-wire-type", "wire type " + (t & 7) + " of field " + (t >>> 3));
   }
 }
-function tag(end) { return d[p] < 128 ? d[p++] : r5(end, 15, "tag"); }
+function tag(end) {
+  const t = d[p];
+  if (t < 128) { p++; return t; }
+  if (p + 1 < end && d[p + 1] < 128) { const v = (t & 127) | (d[p + 1] << 7); p += 2; return v; }
+  return r5(end, 15, "tag");
+}
 function unknown(t, end) { if (t >>> 3 === 0) fail("bad-tag", "field number 0"); skip(t, end, 0); }
 function dip(end, prev, path) {
   let cur = prev;
@@ -646,7 +653,9 @@ class ColGen {
     const wle = (v: string) => `b[q] = ${v} & 255; b[q + 1] = (${v} >>> 8) & 255; b[q + 2] = (${v} >>> 16) & 255; b[q + 3] = ${v} >>> 24; q += 4;`;
     // decode-side: slow paths hand the cursor to the helpers (which fail() with the right offset)
     const dsync = (code: string) => `p = q; ${code} q = p;`;
-    const rvar = (v: string) => `let ${v} = D[q]; if (${v} < 128 && q < end) q++; else { ${dsync(`${v} = rv(end);`)} }`;
+    // one- and two-byte varints (ports, versions, tags of fields 16..2047) are read inline
+    const rvar = (v: string) =>
+      `let ${v} = D[q]; if (${v} < 128 && q < end) q++; else if (q + 1 < end && D[q + 1] < 128) { ${v} = (${v} & 127) | (D[q + 1] << 7); q += 2; } else { ${dsync(`${v} = rv(end);`)} }`;
     const le32 = (at: string) => `((D[${at}] | (D[${at} + 1] << 8) | (D[${at} + 2] << 16) | (D[${at} + 3] << 24)) >>> 0)`;
     const be32 = (at: string) => `((D[${at}] << 24) | (D[${at} + 1] << 16) | (D[${at} + 2] << 8) | D[${at} + 3]) >>> 0`;
     m.fields.forEach((f, idx) => {
@@ -775,8 +784,9 @@ class ColGen {
     const locals = [...used].map((i) => `k${i} = A[${i}]`).join(", ");
     const head = locals ? `  const A = C.arrays, ${locals};\n` : "";
     this.out.push(
-      `// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${head}  let b = buf, q = pos;\n${enc.join("\n")}\n  pos = q;\n}`,
-      `function cd${j}(end, C, r, fresh) {\n${head}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`,
+      // the encoder indexes C.arrays at each use: dozens of column locals live across the function cost more
+      `// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${used.size ? "  const A = C.arrays;\n" : ""}  let b = buf, q = pos;\n${enc.join("\n").replace(/\bk(\d+)\b/g, "A[$1]")}\n  pos = q;\n}`,
+      `function cd${j}(end, C, r, fresh) {\n${used.size ? "  const A = C.arrays;\n" : ""}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`.replace(/\bk(\d+)\b/g, "A[$1]"),
       `function cz${j}(C, r) {\n${head}${zero.join("\n")}\n}`,
     );
     return j;
@@ -924,7 +934,7 @@ function drange(sub, prev, zero, rmin, rmax) {
 function encode(entry) {
   start = pos;
   try { eENTRY(entry, "entry"); } catch (e) { pos = start; throw e; }
-  return buf.subarray(start, pos);
+  return out();
 }
 function encodeBatchEntries(entries, tagByte) {
   start = pos;
@@ -935,7 +945,7 @@ function encodeBatchEntries(entries, tagByte) {
       const s = begin(); eENTRY(entries[i], "entries[" + i + "]"); end(s);
     }
   } catch (e) { pos = start; throw e; }
-  return buf.subarray(start, pos);
+  return out();
 }
 function decode(bytes) {
   d = bytes; p = 0;
@@ -955,7 +965,7 @@ function encodeRow(C, r) {
   checkRow(C, r);
   start = pos;
   try { ceCOLS(C, r); } catch (e) { pos = start; throw e; }
-  return buf.subarray(start, pos);
+  return out();
 }
 function encodeRows(C, from, to, tagByte) {
   start = pos;
@@ -967,7 +977,7 @@ function encodeRows(C, from, to, tagByte) {
       const s = begin(); ceCOLS(C, r); end(s);
     }
   } catch (e) { pos = start; throw e; }
-  return buf.subarray(start, pos);
+  return out();
 }
 function decodeRow(bytes, C, r) {
   checkRow(C, r);

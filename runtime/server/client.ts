@@ -24,7 +24,8 @@ export class RpcError extends Error {
 export function describeGrpcError(address: string, e: unknown): RpcError {
   const ge = e as Partial<grpc.ServiceError>;
   const code = typeof ge.code === "number" ? ge.code : grpc.status.UNKNOWN;
-  const details = ge.details || (e as Error).message || String(e);
+  // grpc-js appends an empty "Resolution note:" to connection errors; it says nothing to a user
+  const details = (ge.details || (e as Error).message || String(e)).replace(/\s*Resolution note:\s*$/, "").replace(/\.$/, "");
   switch (code) {
     case grpc.status.UNAVAILABLE:
       return new RpcError(`cannot reach ${address} (${details}); is \`dashflow serve\` running there?`, code);

@@ -212,7 +212,7 @@ export function controlHandlers(c: ControlContext, types: (method: string) => pr
       async (m) => {
         const id = toBigInt(m.session_id);
         const p = rt.sessionDone(id);
-        if (!p) throw grpcError(grpc.status.NOT_FOUND, `no bulk get session ${id} on this server`);
+        if (!p) throw grpcError(grpc.status.NOT_FOUND, `no bulk get session oid:0x${id.toString(16)} on this server`);
         const r = await p;
         return {
           session_id: fromBigInt(r.sessionId),
@@ -240,6 +240,7 @@ export function controlHandlers(c: ControlContext, types: (method: string) => pr
           inserted: r.inserted,
           updated: r.updated,
           skipped: r.skipped,
+          deleted: r.deleted,
           rejected: r.rejected,
           finished: r.finished,
           complete: r.complete,

@@ -4,11 +4,9 @@
  * this one import, so a different implementation (a DPU binding, a fake in tests) plugs in here.
  */
 import type { DashRuntime, RuntimeOptions } from "../api.js";
+import { createRuntime } from "../runtime.js";
 
 /** Builds the reference runtime. */
 export async function createDashRuntime(options: RuntimeOptions): Promise<DashRuntime> {
-  // a computed specifier keeps the type check independent of the implementation module while it is being written
-  const spec = "../runtime.js";
-  const mod = (await import(spec)) as { createRuntime(o: RuntimeOptions): DashRuntime | Promise<DashRuntime> };
-  return await mod.createRuntime(options);
+  return createRuntime(options);
 }

@@ -18,9 +18,11 @@ import * as grpc from "@grpc/grpc-js";
 import type { SaiModel } from "../../generator/model/types.js";
 import type { DashRuntime, Role, RuntimeLimits } from "../api.js";
 import type { CapabilityProfile } from "../validate/profile.js";
+import { HaDeletes } from "../sync/deletes.js";
 import { Receiver } from "../sync/receiver.js";
 import { addApiServices } from "./api-services.js";
 import { controlHandlers } from "./control.js";
+import { createFlowEntriesHandler } from "./flow-bulk.js";
 import { serverDefinition } from "./grpc-defs.js";
 import { MAX_MESSAGE_BYTES } from "./limits.js";
 import type { Logger } from "./log.js";
@@ -91,15 +93,19 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   } else if (o.snapshot) log.info(`snapshot ${o.snapshot} does not exist yet; starting empty (it is written at shutdown)`);
 
   const schema = loadSchema(o.model);
-  const receiver = new Receiver(rt);
+  const receiver = new Receiver(rt, HaDeletes.create(o.model, rt));
   const server = new grpc.Server({
     "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
     "grpc.keepalive_time_ms": 10_000,
     "grpc.keepalive_timeout_ms": 5_000,
   });
-  addApiServices(server, schema, o.model, rt, { log });
   const all = services(schema);
+  const flowApi = all.get("sai.SaiDashFlowApi");
+  const bulkCreate = flowApi?.methods.CreateFlowEntries?.resolvedRequestType;
+  const overrides = new Map<string, grpc.UntypedHandleCall>();
+  if (bulkCreate) overrides.set("/sai.SaiDashFlowApi/CreateFlowEntries", createFlowEntriesHandler(o.model, rt, bulkCreate, log));
+  addApiServices(server, schema, o.model, rt, { log, overrides });
   const target = all.get(TARGET_SERVICE);
   const control = all.get(CONTROL_SERVICE);
   if (!target || !control) throw new Error(`internal: schema lacks ${!target ? TARGET_SERVICE : CONTROL_SERVICE}`);
@@ -114,9 +120,9 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const unsubscribe = rt.subscribe((n) => {
     if (n.type === "flow_bulk_get_session_finished") {
       const r = n.report;
-      const line = `bulk get session ${r.sessionId} (${r.mode}) ended: ${r.flows} flows in ${r.batches} batches, ${r.status.status}${r.status.code !== 0 ? `: ${r.status.message}` : ""}`;
+      const line = `bulk get session oid:0x${r.sessionId.toString(16)} (${r.mode}) ended: ${r.flows} flows in ${r.batches} batches, ${r.status.status}${r.status.code !== 0 ? `: ${r.status.message}` : ""}`;
       (r.status.code === 0 ? log.info : log.error)(line);
-    } else if (n.type === "flows_aged" && n.count > 0) log.info(`aged ${n.count} flows in flow table ${n.flowTableId}`);
+    } else if (n.type === "flows_aged" && n.count > 0) log.info(`aged ${n.count} flows in flow table oid:0x${n.flowTableId.toString(16)}`);
   });
 
   let port: number;

@@ -29,8 +29,8 @@ export function describeReceipt(r: Receipt): string {
   const secs = ((r.endedAt ?? Date.now()) - r.startedAt) / 1000;
   const rate = secs > 0 ? Math.round(r.receivedEntries / secs) : 0;
   return (
-    `push session ${r.sessionId}: ${r.complete ? "complete" : "INCOMPLETE"}, ${r.receivedEntries} flows in ${r.receivedBatches} batches ` +
-    `(${secs.toFixed(2)} s, ${rate} flows/s): inserted ${r.inserted}, updated ${r.updated}, skipped ${r.skipped} (not newer), rejected ${r.rejected}` +
+    `push session oid:0x${r.sessionId.toString(16)}: ${r.complete ? "complete" : "INCOMPLETE"}, ${r.receivedEntries} flows in ${r.receivedBatches} batches ` +
+    `(${secs.toFixed(2)} s, ${rate} flows/s): inserted ${r.inserted}, updated ${r.updated}, deleted ${r.deleted}, skipped ${r.skipped} (not newer), rejected ${r.rejected}` +
     (r.error ? `; ${r.error}` : "")
   );
 }

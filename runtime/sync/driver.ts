@@ -49,8 +49,10 @@ export interface SyncSummary {
   readonly received: number;
   readonly inserted: number;
   readonly updated: number;
-  /** Incoming version equal or older: the standby kept its flow. */
+  /** Incoming version equal or older: the standby kept its flow (also deletes of a flow held in another version). */
   readonly skipped: number;
+  /** Flows the active sent as FLOW_PENDING_DELETE and the standby held in the same version: removed. */
+  readonly deleted: number;
   /** Entries the standby could not apply. */
   readonly failed: number;
   readonly ms: number;
@@ -185,6 +187,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       inserted: Number(last.inserted ?? 0),
       updated: Number(last.updated ?? 0),
       skipped: Number(last.skipped ?? 0),
+      deleted: Number(last.deleted ?? 0),
       failed: Number(last.rejected ?? 0),
       paired,
     });
@@ -256,6 +259,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       inserted: Number(last.inserted ?? 0),
       updated: Number(last.updated ?? 0),
       skipped: Number(last.skipped ?? 0),
+      deleted: Number(last.deleted ?? 0),
       failed: Number(last.rejected ?? 0),
       ms: performance.now() - t0,
       transferMs: Number(last.duration_ms ?? 0),
@@ -263,7 +267,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       complete: Boolean(last.complete) || (sent === 0 && !last.known),
       paired,
     };
-    if (!last.known && sent > 0) throw new SyncFailure(`the standby never received session ${id}`, summary);
+    if (!last.known && sent > 0) throw new SyncFailure(`the standby never received session oid:0x${id.toString(16)}`, summary);
     if (!summary.complete && sent > 0)
       throw new SyncFailure(`the standby reports the transfer incomplete: ${String(last.error || "the stream did not finish")}`, summary);
     return summary;

@@ -1,14 +1,16 @@
 /**
  * The standby side of an HA bulk transfer: takes the SaiDashFlowBatch stream of one bulk-get session, applies each
  * batch by the HA rule (`FlowApi.applyFlows`: insert when missing, replace only with a newer version, never go
- * backwards) and keeps a receipt per session that the sync driver polls for progress and the final summary.
+ * backwards; `HaDeletes`: a FLOW_PENDING_DELETE entry removes the flow only when held in the same version) and keeps
+ * a receipt per session that the sync driver polls for progress and the final summary.
  *
  * Batches are applied as they arrive, straight from the received bytes (no object per flow). A sequence gap or a
  * batch that does not parse marks the session incomplete; because the HA rule is idempotent, re-running the
  * transfer repairs anything an incomplete one missed.
  */
-import type { FlowApi } from "../api.js";
+import type { EncodedFlowBatch, FlowApi } from "../api.js";
 import { parseBatch } from "../server/wire.js";
+import type { HaDeletes } from "./deletes.js";
 
 /** The errors a receipt keeps (the first ones; counts keep counting). */
 const MAX_ERRORS = 20;
@@ -22,7 +24,10 @@ export interface Receipt {
   receivedBatches: number;
   inserted: number;
   updated: number;
+  /** Incoming version equal or older (kept the local flow), or a delete of a flow held in another version. */
   skipped: number;
+  /** Flows removed because the active sent them as FLOW_PENDING_DELETE in the same version. */
+  deleted: number;
   rejected: number;
   /** The stream ended (normally or not). */
   finished: boolean;
@@ -46,7 +51,10 @@ export type BatchOutcome = { readonly ok: true; readonly receipt: Receipt } | { 
 export class Receiver {
   private readonly receipts = new Map<bigint, Receipt>();
 
-  constructor(private readonly flows: Pick<FlowApi, "applyFlows">) {}
+  constructor(
+    private readonly flows: Pick<FlowApi, "applyFlows">,
+    private readonly deletes: HaDeletes | null = null,
+  ) {}
 
   /** The receipt of a session, if a stream for it arrived. */
   receipt(sessionId: bigint): Receipt | undefined {
@@ -62,6 +70,7 @@ export class Receiver {
       inserted: 0,
       updated: 0,
       skipped: 0,
+      deleted: 0,
       rejected: 0,
       finished: false,
       complete: false,
@@ -91,7 +100,7 @@ export class Receiver {
     const b = p.batch;
     const r = current ?? this.open(b.sessionId);
     if (b.sessionId !== r.sessionId) {
-      const error = `batch for session ${b.sessionId} inside the stream of session ${r.sessionId}`;
+      const error = `batch for session oid:0x${b.sessionId.toString(16)} inside the stream of session oid:0x${r.sessionId.toString(16)}`;
       this.fail(r, error);
       return { ok: false, error, receipt: r };
     }
@@ -99,8 +108,17 @@ export class Receiver {
     r.nextSequence = b.sequence + 1;
     r.receivedBatches++;
     r.receivedEntries += b.count;
-    if (b.count > 0) {
-      const a = this.flows.applyFlows(b);
+    let rest: EncodedFlowBatch = b;
+    if (b.count > 0 && this.deletes) {
+      const d = this.deletes.process(b);
+      rest = d.rest;
+      r.deleted += d.deleted;
+      r.skipped += d.skipped;
+      r.rejected += d.rejected;
+      for (const e of d.errors) if (r.errors.length < MAX_ERRORS) r.errors.push(`batch ${b.sequence}: ${e}`);
+    }
+    if (rest.count > 0) {
+      const a = this.flows.applyFlows(rest);
       r.inserted += a.inserted;
       r.updated += a.updated;
       r.skipped += a.skipped;

@@ -3,9 +3,12 @@
  * the standby, digests compared; the standby killed mid-transfer; the version rule.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, client, digest, killAll, startCli, startServer, type Server } from "./harness.js";
+import { syntheticFlow } from "../../runtime/cli/synthetic.js";
+import { cli, client, countFlows, digest, killAll, loadFlows, startCli, startServer, type Server } from "./harness.js";
 
 afterAll(killAll);
+
+const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, i) => a + i);
 
 describe("HA bulk sync", () => {
   let active: Server;
@@ -72,21 +75,20 @@ describe("HA version rule", () => {
     const [active, standby] = await Promise.all([startServer(["--role", "active"]), startServer(["--role", "standby"])]);
     // the same flow set (seed 7): the active holds versions 1-5; the standby holds flows 0-299 at version 0
     // (older) and flows 300-599 at version 100 (newer); flows 600-999 are missing on the standby
-    const loads = await Promise.all([
+    const [load] = await Promise.all([
       cli(["load", "--target", active.address, "--flows", "1000", "--seed", "7", "--versions", "1-5"]),
-      cli(["load", "--target", standby.address, "--flows", "300", "--seed", "7", "--versions", "0"]),
+      loadFlows(standby.address, { seed: 7, versions: [0, 0], count: 300 }).then(() =>
+        loadFlows(standby.address, { seed: 7, versions: [100, 100], first: 300, count: 300 }),
+      ),
     ]);
-    for (const l of loads) expect(l.code, l.stderr).toBe(0);
-    const newer = await cli(["load", "--target", standby.address, "--first", "300", "--flows", "300", "--seed", "7", "--versions", "100"]);
-    expect(newer.code, newer.stderr).toBe(0);
+    expect(load.code, load.stderr).toBe(0);
 
     const sync = await cli(["sync", "--from", active.address, "--to", standby.address]);
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stdout).toMatch(/sent 1000, received 1000, applied 700 \(inserted 400, updated 300\), skipped as older 300, failed 0/);
 
-    const kept = await cli(["dump", "--target", standby.address, "--filter", "version=100", "--format", "jsonl", "--keys-only"]);
-    expect(kept.code, kept.stderr).toBe(0);
-    expect(kept.stdout.trim().split("\n")).toHaveLength(300);
+    expect(await countFlows(standby.address, ["version=100"])).toBe(300);
+    expect(await countFlows(standby.address, ["version=0"])).toBe(0);
     const [a, s] = await Promise.all([digest(active.address), digest(standby.address)]);
     expect(s.count).toBe(1000);
     expect(s.digest).not.toBe(a.digest);
@@ -95,7 +97,26 @@ describe("HA version rule", () => {
     const ranged = await cli(["sync", "--from", active.address, "--to", standby.address, "--version-min", "2", "--version-max", "3"]);
     expect(ranged.code, ranged.stderr).toBe(0);
     const m = /sent (\d+)/.exec(ranged.stdout);
-    const inRange = await cli(["dump", "--target", active.address, "--filter", "version>=2", "--filter", "version<=3", "--format", "jsonl", "--keys-only"]);
-    expect(Number(m?.[1])).toBe(inRange.stdout.trim().split("\n").length);
+    expect(Number(m?.[1])).toBe(await countFlows(active.address, ["version>=2", "version<=3"]));
+
+    // deletes: the active marks flows FLOW_PENDING_DELETE; the standby removes those it holds in the same version
+    // (600-609, inserted by the first sync) and keeps those it holds newer (300-304 at version 100)
+    const c = client(active.address);
+    try {
+      const sw = BigInt(String(((await c.unary("dashflow.DashflowControl", "Info", {})).switch_ids as string[])[0]));
+      const mac = Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 0x01);
+      for (const i of [...range(600, 610), ...range(300, 305)]) {
+        const { key } = syntheticFlow(i, { seed: 7, versions: [1, 5], switchId: sw, eniMac: mac, vnetId: 100 });
+        const r = await c.unary("sai.SaiDashFlowApi", "SetFlowEntryAttribute", { key, attribute: { dash_flow_sync_state: 3 } });
+        expect(Number(r.status ?? 0)).toBe(0);
+      }
+    } finally {
+      c.close();
+    }
+    const del = await cli(["sync", "--from", active.address, "--to", standby.address]);
+    expect(del.code, del.stderr).toBe(0);
+    expect(del.stdout).toMatch(/deleted 10, failed 0/);
+    expect((await digest(standby.address)).count).toBe(990);
+    expect(await countFlows(standby.address, ["version=100"])).toBe(300);
   }, 120_000);
 });

@@ -7,8 +7,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPipeline } from "../../generator/pipeline.js";
 import type { SaiModel } from "../../generator/model/types.js";
+import { createFlows, DEFAULT_ENI_MAC } from "../../runtime/cli/load.js";
 import { DashClient } from "../../runtime/server/client.js";
+import { splitFilter } from "../../runtime/server/filters.js";
 import { loadSchema, type Schema } from "../../runtime/server/schema.js";
+import { parseBatch } from "../../runtime/server/wire.js";
+import { SaiCalls } from "../../runtime/sync/config.js";
+import { parseMacText } from "../../runtime/values/address.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "bin", "dashflow.mjs");
@@ -128,6 +133,43 @@ export async function digest(address: string): Promise<{ count: number; digest: 
   try {
     const d = await c.unary("dashflow.DashflowControl", "Digest", {}, 30_000);
     return { count: Number(d.count ?? 0), digest: String(d.digest ?? "") };
+  } finally {
+    c.close();
+  }
+}
+
+/** Creates synthetic flows in-process (setup for tests whose subject is not `dashflow load`). */
+export async function loadFlows(address: string, o: { seed: number; versions: [number, number]; first?: number; count: number }): Promise<void> {
+  const c = client(address);
+  try {
+    await c.ready();
+    const mac = parseMacText(DEFAULT_ENI_MAC);
+    if (!mac.ok) throw new Error(mac.error);
+    const cfg = await new SaiCalls(c, testModel()).ensureEni({ eniMac: mac.value });
+    schema ??= loadSchema(testModel());
+    const r = await createFlows(c, schema, { seed: o.seed, versions: o.versions, switchId: cfg.switchId, eniMac: mac.value, vnetId: 100 }, o.first ?? 0, o.count, 8192, false);
+    if (r.created !== o.count) throw new Error(`loadFlows: created ${r.created} of ${o.count}`);
+  } finally {
+    c.close();
+  }
+}
+
+/** How many flows match text filters (`version>=2`), through the control Scan (in-process). */
+export async function countFlows(address: string, filters: string[]): Promise<number> {
+  const c = client(address);
+  try {
+    const fs = filters.map((f) => {
+      const s = splitFilter(f);
+      if (!s.ok) throw new Error(s.error);
+      return s.filter;
+    });
+    let n = 0;
+    for await (const chunk of c.serverStreamRaw("dashflow.DashflowControl", "Scan", { filters: fs }) as AsyncIterable<Buffer>) {
+      const p = parseBatch(chunk);
+      if (!p.ok) throw new Error(p.error);
+      n += p.batch.count;
+    }
+    return n;
   } finally {
     c.close();
   }

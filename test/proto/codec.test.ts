@@ -12,6 +12,7 @@ import {
   FlowCodecError,
   invalidAttrValueStatus,
   loadFlowCodecs,
+  loadProtoRoot,
   SAI_STATUS_INVALID_ATTR_VALUE_0,
   type FlowCodecs,
   type FlowDecodeResult,
@@ -157,6 +158,18 @@ describe("bundled headers: the sample flow", () => {
     // field 1000 (varint 7) and field 1001 (bytes "hi") appended at the top level
     const extra = new Uint8Array([...base, 0xc0, 0x3e, 0x07, 0xca, 0x3e, 0x02, 0x68, 0x69]);
     for (const codec of [c.protobufjs, c.specialized]) expect(codec.decodeFlowEntry(extra)).toEqual({ ok: true, value: sampleFlow() });
+  });
+
+  it("output crossing the encoder's 1 MiB slabs (grow mid-message) is still exact", () => {
+    const flows = Array.from({ length: 6000 }, (_, i) => ({ ...sampleFlow(), flow_state: { ...sampleFlow().flow_state, version: i } }));
+    const one = flows.map((f) => hex(c.protobufjs.encodeFlowEntry(f)));
+    expect(flows.map((f) => hex(c.specialized.encodeFlowEntry(f)))).toEqual(one);
+    const batch = c.specialized.encodeBatchEntries(flows);
+    expect(batch.length).toBeGreaterThan(1 << 20);
+    const Batch = loadProtoRoot(renderProtoFiles(bundled, "// test\n")).lookupType("sai.SaiDashFlowBatch");
+    const decoded = Batch.decode(batch) as unknown as { entries: unknown[] };
+    expect(decoded.entries.length).toBe(6000);
+    expect(hex(Batch.encode(decoded).finish())).toBe(hex(batch));
   });
 
   it("batches: the entries field of SaiDashFlowBatch is each entry, tagged and length-prefixed", () => {

@@ -1,0 +1,166 @@
+/**
+ * The HA paths: encoded scans, the apply rule (insert missing, update only newer VERSIONs, never go backwards),
+ * the order-independent digest, raw SaiDashFlowBatch parsing, and snapshot save/load.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { finishedField, batchHeader } from "../../runtime/core/grpc-push.js";
+import { parseFlowBatch, type DashRuntime, type EncodedFlowBatch } from "../../runtime/runtime.js";
+import { ipAddress, mac } from "../../runtime/values/index.js";
+import { A, addTable, ENI, FakeClock, FE, flowKey, FT, MAP, standard, withSwitch } from "./_helpers.js";
+
+function batches(rt: DashRuntime, opts = {}): EncodedFlowBatch[] {
+  const r = rt.scanFlows(opts);
+  if (!r.ok) throw new Error(r.status.message);
+  return [...r.batches];
+}
+
+describe("scan → apply", () => {
+  it("copies every flow to a standby and the digests agree", () => {
+    const a = standard();
+    for (let i = 0; i < 3000; i++) a.rt.createEntry(FE, flowKey(a.sw, i), [{ id: A("VERSION"), value: i % 9 }, { id: A("UNDERLAY0_SIP"), value: ipAddress(i % 2 ? "2001:db8::1" : "10.9.9.9") }]);
+    const b = standard({ role: "standby" });
+    let inserted = 0;
+    for (const batch of batches(a.rt, { batchSize: 500 })) inserted += b.rt.applyFlows(batch).inserted;
+    expect(inserted).toBe(3000);
+    expect(b.rt.flowDigest()).toEqual(a.rt.flowDigest());
+    expect(b.rt.getEntry(FE, flowKey(b.sw, 7), [A("VERSION"), A("UNDERLAY0_SIP")]).attrs!.map((x) => x.value)).toEqual([7, ipAddress("2001:db8::1")]);
+  });
+
+  it("updates only when the incoming VERSION is newer, never backwards", () => {
+    const a = standard();
+    const b = standard({ role: "standby" });
+    a.rt.createEntry(FE, flowKey(a.sw, 1), [{ id: A("VERSION"), value: 5 }, { id: A("METER_CLASS"), value: 1 }]);
+    b.rt.createEntry(FE, flowKey(b.sw, 1), [{ id: A("VERSION"), value: 5 }, { id: A("METER_CLASS"), value: 2 }]);
+    const v = () => b.rt.getEntry(FE, flowKey(b.sw, 1), [A("VERSION"), A("METER_CLASS")]).attrs!.map((x) => x.value);
+    expect(b.rt.applyFlows(batches(a.rt)[0]!)).toMatchObject({ received: 1, skipped: 1, updated: 0 });
+    expect(v()).toEqual([5, 2]);
+    a.rt.setEntry(FE, flowKey(a.sw, 1), { id: A("VERSION"), value: 6 });
+    const newer = batches(a.rt)[0]!;
+    expect(b.rt.applyFlows(newer)).toMatchObject({ updated: 1 });
+    expect(v()).toEqual([6, 1]);
+    a.rt.setEntry(FE, flowKey(a.sw, 1), { id: A("VERSION"), value: 4 });
+    expect(b.rt.applyFlows(batches(a.rt)[0]!)).toMatchObject({ skipped: 1 });
+    expect(v()).toEqual([6, 1]);
+    // individual entries work too
+    const one = newer.records.subarray(newer.offsets[0]!, newer.offsets[0]! + newer.lengths[0]!);
+    expect(b.rt.applyFlows([one])).toMatchObject({ skipped: 1 });
+  });
+
+  it("rejects garbage, flows without a table, and reports positions", () => {
+    const b = standard({ role: "standby" });
+    const a = withSwitch();
+    addTable(a.rt, a.sw, "02:00:00:00:00:01");
+    a.rt.createEntry(FE, flowKey(a.sw, 1, { eni_mac: mac("02:00:00:00:00:01") }), []);
+    const foreign = batches(a.rt)[0]!;
+    const r = b.rt.applyFlows([Uint8Array.of(0x0a, 0x05), foreign.records.subarray(foreign.offsets[0]!, foreign.offsets[0]! + foreign.lengths[0]!)]);
+    expect(r.rejected).toBe(2);
+    expect(r.errors.map((e) => e.position)).toEqual([0, 1]);
+    expect(r.errors[1]!.message).toContain("02:00:00:00:00:01");
+  });
+
+  it("maps a foreign switch id to the only local switch", () => {
+    const a = standard();
+    a.rt.createEntry(FE, flowKey(a.sw, 1), []);
+    const bytes = batches(a.rt)[0]!;
+    // a standby whose switch is index 1: create and remove switch 0 first
+    const { rt, sw: s0 } = withSwitch();
+    const s1 = rt.createSwitch([{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }]).objectId!;
+    rt.removeSwitch(s0);
+    addTable(rt, s1, "00:AA:BB:CC:DD:EE");
+    expect(rt.applyFlows(bytes).inserted).toBe(1);
+    expect(rt.getEntry(FE, flowKey(s1, 1), [A("VERSION")]).code).toBe(0);
+  });
+});
+
+describe("digest", () => {
+  it("does not depend on insertion order, tables or slots; changes with content", () => {
+    const make = (order: number[], twoTables: boolean) => {
+      const { rt, sw } = withSwitch();
+      addTable(rt, sw, "00:AA:BB:CC:DD:EE");
+      if (twoTables) addTable(rt, sw, "00:AA:BB:CC:DD:EF");
+      for (const i of order) rt.createEntry(FE, flowKey(sw, i, i % 2 && twoTables ? { eni_mac: mac("00:AA:BB:CC:DD:EF") } : {}), [{ id: A("VERSION"), value: i }]);
+      return rt;
+    };
+    const n = 500;
+    const fwd = Array.from({ length: n }, (_, i) => i);
+    const rev = [...fwd].reverse();
+    const shuffled = [...fwd].sort((x, y) => ((x * 7919) % 503) - ((y * 7919) % 503));
+    const d1 = make(fwd, false).flowDigest();
+    expect(make(rev, false).flowDigest()).toEqual(d1);
+    // churn: insert extra, remove them (slots get reused differently)
+    const churned = make(shuffled, false);
+    const sw = 0x21000000000000n;
+    for (let i = n; i < n + 50; i++) churned.createEntry(FE, flowKey(sw, i), []);
+    for (let i = n; i < n + 50; i++) churned.removeEntry(FE, flowKey(sw, i));
+    expect(churned.flowDigest()).toEqual(d1);
+    expect(d1.count).toBe(n);
+    churned.setEntry(FE, flowKey(sw, 3), { id: A("VERSION"), value: 4 });
+    expect(churned.flowDigest().digest).not.toBe(d1.digest);
+    expect(make(fwd, true).flowDigest().count).toBe(n);
+  });
+});
+
+describe("raw batches", () => {
+  it("parses a SaiDashFlowBatch written from scan records", () => {
+    const a = standard();
+    for (let i = 0; i < 10; i++) a.rt.createEntry(FE, flowKey(a.sw, i), []);
+    const b = batches(a.rt)[0]!;
+    const msg = Buffer.concat([batchHeader(0x18008000000001n, 4), Buffer.from(b.records), finishedField(10, 5, -1)]);
+    const p = parseFlowBatch(msg);
+    if (typeof p === "string") throw new Error(p);
+    expect(p.sessionId).toBe(0x18008000000001n);
+    expect(p.sequence).toBe(4);
+    expect(p.entries.count).toBe(10);
+    expect(p.finished).toEqual({ totalEntries: 10, totalBatches: 5, status: -1 });
+    const s = standard({ role: "standby" });
+    expect(s.rt.applyFlows(p.entries).inserted).toBe(10);
+    expect(typeof parseFlowBatch(Uint8Array.of(0x1a, 0x50))).toBe("string");
+  });
+});
+
+describe("snapshot", () => {
+  it("round-trips objects, entries, flows and their idle times", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dashflow-snap-"));
+    const clock = new FakeClock();
+    const a = standard({ clock }, [{ id: "SAI_FLOW_TABLE_ATTR_FLOW_TTL_IN_MILLISECONDS", value: 1000 }]);
+    for (let i = 0; i < 2000; i++) a.rt.createEntry(FE, flowKey(a.sw, i), [{ id: A("VERSION"), value: i % 5 }, { id: A("VENDOR_METADATA"), value: i % 3 ? [] : [i & 255, 1] }]);
+    clock.advance(600);
+    a.rt.createEntry(FE, flowKey(a.sw, 5000), []);
+    const file = join(dir, "state.snap");
+    const saved = await a.rt.saveSnapshot(file);
+    expect(saved.code, saved.message).toBe(0);
+
+    const clock2 = new FakeClock();
+    clock2.t = 50_000_000;
+    const b = withSwitch({ clock: clock2 });
+    b.rt.create(FT, b.sw, []);
+    const loaded = await b.rt.loadSnapshot(file);
+    expect(loaded.code, loaded.message).toBe(0);
+    expect(b.rt.flowDigest()).toEqual(a.rt.flowDigest());
+    expect(b.rt.listObjects(FT)).toEqual(a.rt.listObjects(FT));
+    expect(b.rt.get(FT, a.table, ["SAI_FLOW_TABLE_ATTR_FLOW_TTL_IN_MILLISECONDS"]).attrs![0]!.value).toBe(1000);
+    expect(b.rt.referenceCount(a.table)).toBe(a.rt.referenceCount(a.table));
+    expect(b.rt.getEntry(MAP, { switch_id: a.sw, address: mac("00:AA:BB:CC:DD:EE") }, ["SAI_ENI_ETHER_ADDRESS_MAP_ENTRY_ATTR_ENI_ID"]).attrs![0]!.value).toBe(a.eni);
+    // new objects do not reuse ids
+    expect(b.rt.create(ENI, b.sw, []).objectId).toBe(a.rt.create(ENI, a.sw, []).objectId);
+    // idle times continue: the 2000 old flows are 600 ms idle, the newest 0 ms
+    clock2.advance(400);
+    expect(b.rt.age().aged).toBe(2000);
+    expect(b.rt.flowCount()).toBe(1);
+  });
+
+  it("refuses a file that is not a snapshot and leaves the state alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dashflow-snap-"));
+    const file = join(dir, "junk");
+    writeFileSync(file, "hello\n");
+    const { rt, sw } = standard();
+    rt.createEntry(FE, flowKey(sw, 1), []);
+    expect((await rt.loadSnapshot(file)).status).toBe("SAI_STATUS_INVALID_PARAMETER");
+    expect((await rt.loadSnapshot(join(dir, "missing"))).status).toBe("SAI_STATUS_FAILURE");
+    expect(rt.flowCount()).toBe(1);
+    expect((await rt.saveSnapshot(join(dir, "no/such/dir/x"))).status).toBe("SAI_STATUS_FAILURE");
+  });
+});

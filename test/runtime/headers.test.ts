@@ -1,0 +1,107 @@
+/**
+ * The runtime on metadata from header sets other than the bundled one: the design document's flow key variant
+ * (a `flow_table_id` member), the fixture base headers (no DASH objects at all), and the full upstream SAI tree
+ * when /work/upstream-sai is present.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runPipeline } from "../../generator/pipeline.js";
+import { createRuntime, type BulkGetEventData } from "../../runtime/runtime.js";
+import { ipAddress, mac } from "../../runtime/values/index.js";
+
+const FE = "SAI_OBJECT_TYPE_FLOW_ENTRY";
+const FT = "SAI_OBJECT_TYPE_FLOW_TABLE";
+
+describe("design-document flow key with flow_table_id", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dashflow-hdr-"));
+  cpSync("sai-headers", dir, { recursive: true });
+  const file = join(dir, "saiexperimentaldashflow.h");
+  writeFileSync(
+    file,
+    readFileSync(file, "utf8").replace(
+      "    sai_object_id_t switch_id;\n",
+      "    sai_object_id_t switch_id;\n\n    /**\n     * @brief Flow table holding the entry\n     *\n     * @objects SAI_OBJECT_TYPE_FLOW_TABLE\n     */\n    sai_object_id_t flow_table_id;\n",
+    ),
+  );
+  const r = runPipeline([dir]);
+
+  it("builds a model whose flow key names the table", () => {
+    expect(r.diagnostics.sorted().filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.model.objectTypes.find((o) => o.objecttype === FE)!.structmembers.map((m) => m.membername)).toContain("flow_table_id");
+  });
+
+  it("places flows by the key's table, without ENIs", () => {
+    const rt = createRuntime({ model: r.model });
+    const sw = rt.createSwitch([{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }]).objectId!;
+    const t = rt.create(FT, sw, [{ id: "SAI_FLOW_TABLE_ATTR_DASH_FLOW_ENABLED_KEY", value: 127 }]).objectId!;
+    const key = (table: bigint, i: number) => ({
+      switch_id: sw, flow_table_id: table, eni_mac: mac("00:00:00:00:00:01"), vnet_id: 1, ip_proto: 6,
+      src_ip: ipAddress(`10.0.0.${i}`), dst_ip: ipAddress("10.0.1.1"), src_port: i, dst_port: 80,
+    });
+    expect(rt.createEntry(FE, key(t, 1), []).code).toBe(0);
+    expect(rt.createEntry(FE, key(t, 1), []).status).toBe("SAI_STATUS_ITEM_ALREADY_EXISTS");
+    expect(rt.createEntry(FE, key(0x15008000000077n, 2), []).status).toBe("SAI_STATUS_INVALID_PARAMETER");
+    expect(rt.flowCount(t)).toBe(1);
+    expect(rt.remove(FT, t).status).toBe("SAI_STATUS_OBJECT_IN_USE");
+    expect(rt.removeEntry(FE, key(t, 1)).code).toBe(0);
+    expect(rt.remove(FT, t).code).toBe(0);
+  });
+});
+
+describe("fixture base headers (no DASH objects)", () => {
+  const m = runPipeline(["test/fixtures/base"]).model;
+
+  it("runs the generic object API and declines the flow paths", () => {
+    const rt = createRuntime({ model: m });
+    const sw = rt.createSwitch(m.attributes.some((a) => a.attridname === "SAI_SWITCH_ATTR_INIT_SWITCH") ? [{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }] : []);
+    expect(sw.code, sw.message).toBe(0);
+    expect(rt.objectTypeQuery(sw.objectId!)).toBe("SAI_OBJECT_TYPE_SWITCH");
+    expect(rt.flowTables()).toEqual([]);
+    expect(rt.scanFlows().ok).toBe(false);
+    expect(rt.applyFlows([Uint8Array.of(1)]).rejected).toBe(1);
+    expect(rt.createFlowsPacked({ count: 1, keys: new Uint8Array(64) }).status).toBe("SAI_STATUS_NOT_SUPPORTED");
+    expect(rt.removeSwitch(sw.objectId!).code).toBe(0);
+  });
+});
+
+describe.skipIf(!existsSync("/work/upstream-sai/inc"))("full upstream SAI tree", () => {
+  const m = runPipeline(["/work/upstream-sai/inc", "/work/upstream-sai/experimental"]).model;
+
+  it("creates, reads, scans and removes flows, and runs an EVENT session", async () => {
+    const rt = createRuntime({ model: m });
+    const sw = rt.createSwitch([{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }]);
+    expect(sw.code, sw.message).toBe(0);
+    const S = sw.objectId!;
+    const t = rt.create(FT, S, [{ id: "SAI_FLOW_TABLE_ATTR_DASH_FLOW_ENABLED_KEY", value: 127 }]);
+    expect(t.code, t.message).toBe(0);
+    const eni = rt.create("SAI_OBJECT_TYPE_ENI", S, [{ id: "SAI_ENI_ATTR_FLOW_TABLE_ID", value: t.objectId }]);
+    expect(eni.code, eni.message).toBe(0);
+    const me = rt.createEntry("SAI_OBJECT_TYPE_ENI_ETHER_ADDRESS_MAP_ENTRY", { switch_id: S, address: mac("00:AA:00:00:00:01") }, [{ id: "SAI_ENI_ETHER_ADDRESS_MAP_ENTRY_ATTR_ENI_ID", value: eni.objectId }]);
+    expect(me.code, me.message).toBe(0);
+    for (let i = 0; i < 100; i++) {
+      const r = rt.createEntry(FE, { switch_id: S, eni_mac: mac("00:AA:00:00:00:01"), vnet_id: 1, ip_proto: 17, src_ip: ipAddress(`10.0.0.${i}`), dst_ip: ipAddress("10.0.1.1"), src_port: i, dst_port: 53 }, [{ id: "SAI_FLOW_ENTRY_ATTR_VERSION", value: i }]);
+      expect(r.code, r.message).toBe(0);
+    }
+    const c = rt.countFlows({ filters: [{ key: "KEY_VERSION", op: ">=", value: 90 }] });
+    expect(c.ok && c.count).toBe(10);
+    const events: BulkGetEventData[] = [];
+    rt.subscribe((n) => n.type === "flow_bulk_get_session_event" && events.push(...n.data));
+    const mode = m.enums.flatMap((e) => e.values).find((v) => v.name.endsWith("_BULK_GET_SESSION_MODE_EVENT"))!.value;
+    const s = rt.create("SAI_OBJECT_TYPE_FLOW_ENTRY_BULK_GET_SESSION", S, [{ id: "SAI_FLOW_ENTRY_BULK_GET_SESSION_ATTR_DASH_FLOW_ENTRY_BULK_GET_SESSION_MODE", value: mode }]);
+    expect(s.code, s.message).toBe(0);
+    await rt.sessionDone(s.objectId!);
+    expect(events.filter((e) => e.event_type.endsWith("FLOW_ENTRY"))).toHaveLength(100);
+    const copy = createRuntime({ model: m, role: "standby" });
+    const S2 = copy.createSwitch([{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }]).objectId!;
+    const t2 = copy.create(FT, S2, [{ id: "SAI_FLOW_TABLE_ATTR_DASH_FLOW_ENABLED_KEY", value: 127 }]).objectId!;
+    const e2 = copy.create("SAI_OBJECT_TYPE_ENI", S2, [{ id: "SAI_ENI_ATTR_FLOW_TABLE_ID", value: t2 }]).objectId!;
+    copy.createEntry("SAI_OBJECT_TYPE_ENI_ETHER_ADDRESS_MAP_ENTRY", { switch_id: S2, address: mac("00:AA:00:00:00:01") }, [{ id: "SAI_ENI_ETHER_ADDRESS_MAP_ENTRY_ATTR_ENI_ID", value: e2 }]);
+    const sc = rt.scanFlows();
+    if (!sc.ok) throw new Error(sc.status.message);
+    for (const b of sc.batches) copy.applyFlows(b);
+    expect(copy.flowDigest()).toEqual(rt.flowDigest());
+    expect(rt.remove("SAI_OBJECT_TYPE_SWITCH", S).code).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The allocation-free bulk paths: packed keys and typed-array columns, same statuses and error modes as the object
+ * path, capacity checked before anything is inserted, bidirectional removal.
+ */
+import { describe, expect, it } from "vitest";
+import type { DashRuntime, EntryKey } from "../../runtime/runtime.js";
+import { ipAddress, mac } from "../../runtime/values/index.js";
+import { A, ENI_MAC, FE, flowKey, standard } from "./_helpers.js";
+
+function pack(rt: DashRuntime, keys: EntryKey[]) {
+  const kb = rt.flowKeyLayout().keyBytes;
+  const buf = new Uint8Array(kb * keys.length);
+  keys.forEach((k, i) => expect(rt.packFlowKey(k, buf, i)).toBe(true));
+  return { count: keys.length, keys: buf };
+}
+
+describe("packed flows", () => {
+  it("creates with columns and reads them back through either path", () => {
+    const { rt, sw } = standard();
+    const keys = Array.from({ length: 100 }, (_, i) => flowKey(sw, i));
+    const r = rt.createFlowsPacked(pack(rt, keys), { [A("VERSION")]: Uint32Array.from(keys, (_, i) => i), [A("IS_UNIDIRECTIONAL_FLOW")]: new Uint8Array(100).fill(1) });
+    expect(r.code).toBe(0);
+    expect(r.succeeded).toBe(100);
+    expect(rt.getEntry(FE, keys[42]!, [A("VERSION"), A("IS_UNIDIRECTIONAL_FLOW")]).attrs!.map((a) => a.value)).toEqual([42, true]);
+    const out = new Float64Array(101);
+    const g = rt.getFlowsPacked(pack(rt, [...keys, flowKey(sw, 999)]), A("VERSION"), out);
+    expect(g.codes[100]).toBe(-7);
+    expect(g.succeeded).toBe(100);
+    expect(out[99]).toBe(99);
+  });
+
+  it("per-row statuses: duplicates, bad values, bad keys, STOP_ON_ERROR vs IGNORE_ERROR", () => {
+    const { rt, sw } = standard();
+    rt.createEntry(FE, flowKey(sw, 1), []);
+    const keys = [flowKey(sw, 0), flowKey(sw, 1), flowKey(sw, 2), flowKey(sw, 3, { eni_mac: mac("02:00:00:00:00:00") }), flowKey(sw, 4)];
+    const dir = Int32Array.of(1, 1, 9, 1, 1);
+    const ign = rt.createFlowsPacked(pack(rt, keys), { [A("DASH_DIRECTION")]: dir }, 1);
+    expect(Array.from(ign.codes)).toEqual([0, -6, -0x20000, -5, 0]);
+    expect(ign.status).toBe("SAI_STATUS_FAILURE");
+    expect(rt.flowCount()).toBe(3);
+    const more = [flowKey(sw, 10), flowKey(sw, 0), flowKey(sw, 11)];
+    const stop = rt.createFlowsPacked(pack(rt, more), {}, 0);
+    expect(Array.from(stop.codes)).toEqual([0, -6, -23]);
+    expect(rt.flowCount()).toBe(4);
+    expect(rt.getEntry(FE, flowKey(sw, 11), [A("VERSION")]).code).toBe(-7);
+  });
+
+  it("rejects a whole call for attribute-level problems", () => {
+    const { rt, sw } = standard();
+    const k = pack(rt, [flowKey(sw, 0), flowKey(sw, 1)]);
+    expect(rt.createFlowsPacked(k, { [A("IP_ADDR_FAMILY")]: [0, 0] }, 1).codes[1]).toBe(-0x10000);
+    expect(rt.createFlowsPacked(k, { NOPE: [0, 0] }, 0).codes[0]).toBe(-0x40000);
+    expect(rt.createFlowsPacked(k, { [A("DST_MAC")]: [0, 0] }).status).toBe("SAI_STATUS_FAILURE");
+    expect(rt.createFlowsPacked(k, {}, 5).status).toBe("SAI_STATUS_INVALID_PARAMETER");
+    expect(rt.flowCount()).toBe(0);
+  });
+
+  it("is atomic on capacity", () => {
+    const { rt, sw, table } = standard({}, [{ id: "SAI_FLOW_TABLE_ATTR_MAX_FLOW_COUNT", value: 10 }]);
+    const r = rt.createFlowsPacked(pack(rt, Array.from({ length: 11 }, (_, i) => flowKey(sw, i))), {}, 1);
+    expect(new Set(r.codes)).toEqual(new Set([-13]));
+    expect(rt.flowCount(table)).toBe(0);
+    expect(rt.createFlowsPacked(pack(rt, Array.from({ length: 10 }, (_, i) => flowKey(sw, i))), {}, 1).succeeded).toBe(10);
+  });
+
+  it("removes by packed keys, taking reverse flows along and counting them removed", () => {
+    const { rt, sw } = standard();
+    const fwd = flowKey(sw, 1);
+    const rev = { ...fwd, src_ip: fwd.dst_ip, dst_ip: fwd.src_ip, src_port: 80, dst_port: fwd.src_port };
+    rt.createEntry(FE, fwd, [
+      { id: A("REVERSE_FLOW_ENI_MAC"), value: mac(ENI_MAC) },
+      { id: A("REVERSE_FLOW_VNET_ID"), value: 100 },
+      { id: A("REVERSE_FLOW_IP_PROTO"), value: 6 },
+      { id: A("REVERSE_FLOW_SRC_IP"), value: rev.src_ip },
+      { id: A("REVERSE_FLOW_DST_IP"), value: rev.dst_ip },
+      { id: A("REVERSE_FLOW_SRC_PORT"), value: rev.src_port },
+      { id: A("REVERSE_FLOW_DST_PORT"), value: rev.dst_port },
+    ]);
+    rt.createEntry(FE, rev, []);
+    rt.createEntry(FE, flowKey(sw, 2, { src_ip: ipAddress("2001:db8::2") }), []);
+    const r = rt.removeFlowsPacked(pack(rt, [fwd, rev, flowKey(sw, 2, { src_ip: ipAddress("2001:db8::2") }), flowKey(sw, 3)]), 1);
+    expect(Array.from(r.codes)).toEqual([0, 0, 0, -7]);
+    expect(rt.flowCount()).toBe(0);
+  });
+});
