@@ -20,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   dump: { summary: "flow diagnosis: flows matching up to 5 filters, as a table, JSON or a gzip JSONL dump", load: async () => (await import("./dump.js")).dumpCommand },
   digest: { summary: "flow count and order-independent content digest of a server", load: async () => (await import("./digest.js")).digestCommand },
   info: { summary: "role, flow count and flow tables of a server", load: async () => (await import("./digest.js")).infoCommand },
+  role: { summary: "switch a server between active and standby (HA failover, recovery)", load: async () => (await import("./role.js")).roleCommand },
   protos: { summary: "write the .proto files the server speaks (for clients in other languages)", load: async () => (await import("./protos.js")).protosCommand },
 };
 
