@@ -7,10 +7,11 @@
  * get session, HA apply on the standby). Reported per run: the transfer as the standby saw it (first batch to end
  * of stream) and the whole `sync` (pairing, session set-up, transfer, completion check).
  *
- * Beside it, the transport ceiling measured on this machine in the same run: the active's own pre-encoded batches
+ * Beside it, measured on this machine in the same run: the transport ceiling — the active's own pre-encoded batches
  * (fetched once through the control Scan) pushed from this process to a null target process that only counts
- * bytes, with identity serializers — PERFORMANCE.md's "raw pre-encoded bytes, 2 processes" row. The sync cannot
- * beat it; the gap is the runtime's scan + encode on the active and the HA apply on the standby.
+ * bytes, with identity serializers (PERFORMANCE.md's "raw pre-encoded bytes, 2 processes" row) — and the active
+ * alone (a GRPC-mode session into the null target: scan, encode and send, nothing applied). The sync cannot beat
+ * either; the rest of the gap is the HA apply on the standby.
  *
  * Target (issue): ≥ 1M flows/s; PERFORMANCE.md measured the raw-bytes ceiling at ~0.9–1.2M flows/s.
  */
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
   }
 
   let ceiling: number | null = null;
+  let sender: number | null = null;
   if (CEILING) {
     // the active's own batches, pre-encoded, as the sender would push them
     const batches: Buffer[] = [];
@@ -148,6 +150,23 @@ async function main(): Promise<void> {
     rates.sort((a, b) => a - b);
     ceiling = rates[Math.floor(rates.length / 2)]!;
     log(`transport ceiling on this machine now (raw pre-encoded batches of 1024, identity serializers, 2 processes): ${(ceiling / 1e6).toFixed(2)}M flows/s median of ${RUNS}`);
+
+    // the active alone: a GRPC-mode session into the null target (scan + encode + send, nothing applied)
+    const sw = ((await active.unary("dashflow.DashflowControl", "Info", {})).switch_ids as string[])[0];
+    const port = Number(nullAddr.slice(nullAddr.lastIndexOf(":") + 1));
+    const senderRates: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const t0 = performance.now();
+      const sess = await active.unary("sai.SaiDashFlowApi", "CreateFlowEntryBulkGetSession", {
+        switch_id: sw,
+        attributes: { bulk_get_session_server_ip: { ipv4: 0x7f000001 }, bulk_get_session_server_port: port },
+      });
+      const rep = await active.unary("dashflow.DashflowControl", "AwaitSession", { session_id: sess.object_id });
+      senderRates.push(Number(rep.flows ?? 0) / ((performance.now() - t0) / 1000));
+      await active.unary("sai.SaiDashFlowApi", "RemoveFlowEntryBulkGetSession", { object_id: sess.object_id });
+    }
+    sender = [...senderRates].sort((a, b) => a - b)[Math.floor(senderRates.length / 2)]!;
+    log(`the active alone (its bulk get session into the null target: scan, encode, send): ${(sender / 1e6).toFixed(2)}M flows/s median of ${RUNS}`);
   }
 
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -158,6 +177,7 @@ async function main(): Promise<void> {
     transferBest: Math.round(Math.max(...results.map((r) => r.transfer))),
     wholeSyncMedian: Math.round(med(results.map((r) => r.total))),
     ceilingMedian: ceiling === null ? null : Math.round(ceiling),
+    activeAloneMedian: sender === null ? null : Math.round(sender),
     target: 1_000_000,
     documentedCeiling: "0.9-1.2M flows/s (PERFORMANCE.md, raw pre-encoded bytes, 2 processes)",
     loadavg: loadavg().map((l) => Number(l.toFixed(2))),

@@ -95,6 +95,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
     const calls = new SaiCalls(client, model);
     const cfg = await calls.ensureEni({ eniMac: mac.value, ttlMs });
     if (cfg.created.length > 0) process.stderr.write(`created ${cfg.created.join(", ")} for ENI ${formatMac(mac.value)} on ${target.address}\n`);
+    if (cfg.changed.length > 0) process.stderr.write(`changed ${cfg.changed.join(", ")} for ENI ${formatMac(mac.value)} on ${target.address}\n`);
     if (flows === 0) {
       process.stdout.write(`ENI ${formatMac(mac.value)} ready on ${target.address} (flow table ${cfg.flowTableId})\n`);
       return 0;

@@ -100,7 +100,7 @@ export async function syncCommand(argv: string[]): Promise<number> {
       },
     });
     ui.bar?.stop();
-    for (const p of s.paired) process.stderr.write(`paired standby: created ENI ${p}\n`);
+    for (const p of s.paired) process.stderr.write(`paired standby: ENI ${p}\n`);
     const range = vmin === undefined && vmax === undefined ? "all versions" : `versions ${vmin ?? 0}..${vmax ?? "max"}`;
     process.stdout.write(`sync ${from.address} -> ${to.address} (${range}) finished: ${describeSummary(s)}\n`);
     if (s.failed > 0) {

@@ -24,7 +24,6 @@ import type { Logger } from "./log.js";
 const FLOW_ENTRY = "SAI_OBJECT_TYPE_FLOW_ENTRY";
 const LEN = 2;
 
-/** A number attribute the packed path takes: its name, field number, and default. */
 /** Where a key member goes in the packed row. */
 interface KeySlot {
   readonly codec: string;
@@ -38,6 +37,7 @@ interface KeySlot {
 
 const MAX: Record<string, number> = { u8: 0xff, u16: 0xffff, u32: 0xffffffff };
 
+/** A number attribute the packed path takes: its column name, how to read it, its default. */
 interface NumberAttr {
   readonly name: string;
   readonly bool: boolean;

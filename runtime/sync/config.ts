@@ -28,6 +28,8 @@ export interface EniConfig {
   readonly flowTableId: bigint;
   /** Objects created by this call, for the log ("switch", "flow table", …). */
   readonly created: readonly string[];
+  /** Attributes changed on objects that existed ("flow table TTL 60000 ms"). */
+  readonly changed: readonly string[];
 }
 
 /** What to ensure. */
@@ -112,6 +114,7 @@ export class SaiCalls {
   async ensureEni(spec: EniSpec): Promise<EniConfig> {
     const m = this.model;
     const created: string[] = [];
+    const changed: string[] = [];
     const switchId = await this.ensureSwitch(created);
     const mapKey = { switch_id: fromBigInt(switchId), address: spec.eniMac };
     const mac = formatMac(spec.eniMac);
@@ -151,7 +154,7 @@ export class SaiCalls {
       if (ttl !== spec.ttlMs) {
         // proto3 cannot carry a zero in a set (the field would be absent): a TTL of 0 is refused by the server then
         await this.call(FLOW_API, "SetFlowTableAttribute", { object_id: fromBigInt(flowTableId), attribute: { flow_ttl_in_milliseconds: spec.ttlMs } }, "set flow table TTL");
-        created.push(`TTL ${spec.ttlMs} ms`);
+        changed.push(`flow table TTL ${ttl} -> ${spec.ttlMs} ms`);
       }
     }
     if (eniId === 0n) {
@@ -166,6 +169,6 @@ export class SaiCalls {
       await this.call(ENI_API, "CreateEniEtherAddressMapEntry", { key: mapKey, attributes: { eni_id: fromBigInt(eniId) } }, `map MAC ${mac} to its ENI`);
       created.push("ENI ether address map entry");
     }
-    return { switchId, eniId, flowTableId, created };
+    return { switchId, eniId, flowTableId, created, changed };
   }
 }

@@ -132,7 +132,8 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
     for (const mac of macs) {
       const ttl = await fromCalls.eniTableTtl(mac);
       const cfg = await toCalls.ensureEni({ eniMac: mac, ttlMs: ttl ?? undefined });
-      if (cfg.created.length > 0) paired.push(`${formatMac(mac)} (${cfg.created.join(", ")})`);
+      const what = [...(cfg.created.length ? [`created ${cfg.created.join(", ")}`] : []), ...(cfg.changed.length ? [`changed ${cfg.changed.join(", ")}`] : [])];
+      if (what.length > 0) paired.push(`${formatMac(mac)}: ${what.join("; ")}`);
     }
   }
 

@@ -10,7 +10,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syntheticFlow, sourceVmIp } from "../../runtime/cli/synthetic.js";
 import { compileFilters, splitFilter, type FilterText } from "../../runtime/server/filters.js";
-import { cli, killAll, startServer, type Server } from "./harness.js";
+import { cli, client, killAll, startServer, type Server } from "./harness.js";
 
 const SEED = 3;
 const N = 20_000;
@@ -106,6 +106,28 @@ describe("flow diagnosis", () => {
       expect(rec.SAI_FLOW_ENTRY_ATTR_DASH_DIRECTION).toMatch(/^SAI_DASH_DIRECTION_(IN|OUT)BOUND$/);
       // a gzip stream that gunzip accepts as a whole file
       expect(execFileSync("gzip", ["-t", out]).length).toBe(0);
+
+      // the same layout as the runtime's own VENDOR-mode bulk get dump, line for line
+      const c = client(server.address);
+      try {
+        const sw = (await c.unary("dashflow.DashflowControl", "Info", {})).switch_ids as string[];
+        const sai = async (rpc: string, req: Record<string, unknown>) => c.unary("sai.SaiDashFlowApi", rpc, req);
+        const f = await sai("CreateFlowEntryBulkGetSessionFilter", {
+          switch_id: sw[0],
+          attributes: { dash_flow_entry_bulk_get_session_filter_key: 7, dash_flow_entry_bulk_get_session_op_key: 1, int_value: 22 },
+        });
+        const session = await sai("CreateFlowEntryBulkGetSession", {
+          switch_id: sw[0],
+          attributes: { dash_flow_entry_bulk_get_session_mode: 1, first_flow_entry_bulk_get_session_filter_id: f.object_id },
+        });
+        const report = await c.unary("dashflow.DashflowControl", "AwaitSession", { session_id: session.object_id });
+        expect(report.status_name).toBe("SAI_STATUS_SUCCESS");
+        const vendor = gunzipSync(readFileSync(String(report.file))).toString().trim().split("\n");
+        rmSync(String(report.file), { force: true });
+        expect([...vendor].sort()).toEqual([...rows].sort());
+      } finally {
+        c.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -43,8 +43,11 @@ describe("HA bulk sync", () => {
     const victim = await startServer(["--role", "standby", "--max-apply-rate", "40000"]);
     const sync = startCli(["sync", "--from", active.address, "--to", victim.address, "--no-progress"]);
     const probe = client(victim.address);
+    let exited = false;
+    void sync.done.then(() => (exited = true));
     try {
-      for (;;) {
+      // wait until flows are arriving (bounded: a sync that ended first fails the test below)
+      for (const until = Date.now() + 60_000; !exited && Date.now() < until; ) {
         const info = await probe.unary("dashflow.DashflowControl", "Info", {}, 5000);
         if (Number(info.flow_count ?? 0) > 0) break;
         await new Promise((r) => setTimeout(r, 20));
@@ -52,6 +55,7 @@ describe("HA bulk sync", () => {
     } finally {
       probe.close();
     }
+    expect(exited, "the sync ended before the standby was killed").toBe(false);
     const killedAt = performance.now();
     victim.proc.kill("SIGKILL");
     const r = await sync.done;
