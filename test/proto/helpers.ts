@@ -20,6 +20,7 @@ import type {
 } from "../../generator/model/types.js";
 import type { FlowEntry, FlowRecord } from "../../runtime/proto/codec.js";
 import type { Codec, FlowLayout, FlowMessageLayout } from "../../runtime/proto/schema.js";
+import { plainAttr } from "../support/attr.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // protoc
@@ -66,56 +67,13 @@ const vt = (n: ValueTypeName) => `SAI_ATTR_VALUE_TYPE_${n}` as const;
 export function attr(objecttype: string, name: string, id: number, valuetype: ValueTypeName, more: Partial<AttrMetadata> = {}): AttrMetadata {
   const flags: AttrFlag[] = more.flags ?? ["SAI_ATTR_FLAGS_CREATE_AND_SET"];
   return {
-    attridname: name,
-    attrid: id,
-    objecttype,
-    brief: "",
+    ...plainAttr(name, id, objecttype),
     attrvaluetype: vt(valuetype),
-    typestring: "",
     flags,
-    defaultvaluetype: "SAI_DEFAULT_VALUE_TYPE_NONE",
-    defaultvalue: null,
-    defaultvalueobjecttype: null,
-    defaultvalueattrid: null,
-    storedefaultvalue: false,
-    allownullobjectid: false,
-    allowemptylist: false,
-    allowrepetitiononlist: false,
-    allowmixedobjecttypes: false,
-    allowedobjecttypes: [],
-    isoidattribute: false,
-    isconditional: false,
-    conditiontype: "SAI_ATTR_CONDITION_TYPE_NONE",
-    conditions: [],
-    isvalidonly: false,
-    validonlytype: "SAI_ATTR_CONDITION_TYPE_NONE",
-    validonly: [],
-    isresourcetype: false,
-    isenum: false,
-    isenumlist: false,
-    enummetadata: null,
-    isvlan: false,
-    iskey: false,
-    ismandatoryoncreate: false,
-    iscreateonly: false,
     iscreateandset: flags.includes("SAI_ATTR_FLAGS_CREATE_AND_SET"),
     isreadonly: flags.includes("SAI_ATTR_FLAGS_READ_ONLY"),
-    isprimitive: true,
     isextensionattr: id >= 0x20000000,
     iscustom: id >= 0x10000000 && id < 0x20000000,
-    isdeprecated: false,
-    isconditionrelaxed: false,
-    isaclfield: false,
-    isaclaction: false,
-    isaclmask: false,
-    getsave: false,
-    notificationtype: -1,
-    iscallback: false,
-    pointertype: -1,
-    pointerfn: null,
-    valueprecision: 0,
-    range: null,
-    clonedfrom: null,
     location: "test.h:1",
     ...more,
   };

@@ -17,6 +17,7 @@ import {
 } from "../../runtime/serialize/index.js";
 import { ipv4, ipv6, ipAddress, ipPrefix, mac, nullList, oid } from "../../runtime/values/index.js";
 import { ENUMS, meta, NAT_ENTRY, PACKET_ACTION } from "./fixtures.js";
+import { plainAttr } from "../support/attr.js";
 
 const qos = (dscp: number, color: number, extra: Record<string, number> = {}) => ({
   tc: 0,
@@ -321,56 +322,14 @@ describe("entry keys", () => {
 
 function attr(attridname: string, vt: ValueTypeName, enummetadata: string | null = null): AttrMetadata {
   return {
-    attridname,
+    ...plainAttr(attridname, 0, "SAI_OBJECT_TYPE_ROUTE_ENTRY"),
     attrid: 0,
     objecttype: "SAI_OBJECT_TYPE_ROUTE_ENTRY",
-    brief: "",
     attrvaluetype: `SAI_ATTR_VALUE_TYPE_${vt}`,
-    typestring: "",
-    flags: ["SAI_ATTR_FLAGS_CREATE_AND_SET"],
-    defaultvaluetype: "SAI_DEFAULT_VALUE_TYPE_NONE",
-    defaultvalue: null,
-    defaultvalueobjecttype: null,
-    defaultvalueattrid: null,
-    storedefaultvalue: false,
-    allownullobjectid: false,
-    allowemptylist: false,
-    allowrepetitiononlist: false,
-    allowmixedobjecttypes: false,
-    allowedobjecttypes: [],
     isoidattribute: vt === "OBJECT_ID",
-    isconditional: false,
-    conditiontype: "SAI_ATTR_CONDITION_TYPE_NONE",
-    conditions: [],
-    isvalidonly: false,
-    validonlytype: "SAI_ATTR_CONDITION_TYPE_NONE",
-    validonly: [],
-    isresourcetype: false,
     isenum: enummetadata !== null && vt === "INT32",
     isenumlist: enummetadata !== null && vt === "INT32_LIST",
     enummetadata,
-    isvlan: false,
-    iskey: false,
-    ismandatoryoncreate: false,
-    iscreateonly: false,
-    iscreateandset: true,
-    isreadonly: false,
-    isprimitive: true,
-    isextensionattr: false,
-    iscustom: false,
-    isdeprecated: false,
-    isconditionrelaxed: false,
-    isaclfield: false,
-    isaclaction: false,
-    isaclmask: false,
-    getsave: false,
-    notificationtype: -1,
-    iscallback: false,
-    pointertype: -1,
-    pointerfn: null,
-    valueprecision: 0,
-    range: null,
-    clonedfrom: null,
     location: "sairoute.h:1",
   };
 }

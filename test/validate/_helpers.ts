@@ -16,6 +16,7 @@ import type {
 } from "../../generator/model/types.js";
 import { runPipeline } from "../../generator/pipeline.js";
 import type { MetadataTables } from "../../runtime/validate/index.js";
+import { plainAttr } from "../support/attr.js";
 
 export const UPSTREAM_DIRS = ["/work/upstream-sai/inc", "/work/upstream-sai/experimental"];
 /** True when the upstream SAI tree is on this machine (CI has none; SAIGEN_NO_UPSTREAM=1 simulates CI). */
@@ -81,22 +82,12 @@ export function attr(objecttype: string, attridname: string, attrid: number, s: 
   const f = (x: string): boolean => s.flags.includes(x as never);
   const dflt = s.default ?? null;
   return {
-    attridname,
-    attrid,
-    objecttype,
-    brief: "",
+    ...plainAttr(attridname, attrid, objecttype),
     attrvaluetype: `SAI_ATTR_VALUE_TYPE_${s.type}`,
-    typestring: "",
     flags: s.flags.map((x) => `SAI_ATTR_FLAGS_${x}` as AttrFlag),
     defaultvaluetype: s.defaultType ?? (dflt ? "SAI_DEFAULT_VALUE_TYPE_CONST" : "SAI_DEFAULT_VALUE_TYPE_NONE"),
     defaultvalue: dflt,
-    defaultvalueobjecttype: null,
-    defaultvalueattrid: null,
-    storedefaultvalue: false,
     allownullobjectid: s.allownull ?? false,
-    allowemptylist: false,
-    allowrepetitiononlist: false,
-    allowmixedobjecttypes: false,
     allowedobjecttypes: s.objects ?? [],
     isoidattribute: (s.objects ?? []).length > 0,
     isconditional: !!s.condition,
@@ -105,7 +96,6 @@ export function attr(objecttype: string, attridname: string, attrid: number, s: 
     isvalidonly: !!s.validonly,
     validonlytype: s.validonly?.type ?? "SAI_ATTR_CONDITION_TYPE_NONE",
     validonly: s.validonly?.list ?? [],
-    isresourcetype: false,
     isenum: !!s.enum && !s.enumList,
     isenumlist: !!s.enum && !!s.enumList,
     enummetadata: s.enum ?? null,
@@ -116,21 +106,8 @@ export function attr(objecttype: string, attridname: string, attrid: number, s: 
     iscreateandset: f("CREATE_AND_SET"),
     isreadonly: f("READ_ONLY"),
     isprimitive: !s.type.endsWith("_LIST"),
-    isextensionattr: false,
-    iscustom: false,
     isdeprecated: s.deprecated ?? false,
     isconditionrelaxed: s.relaxed ?? false,
-    isaclfield: false,
-    isaclaction: false,
-    isaclmask: false,
-    getsave: false,
-    notificationtype: -1,
-    iscallback: false,
-    pointertype: -1,
-    pointerfn: null,
-    valueprecision: 0,
-    range: null,
-    clonedfrom: null,
     location: "inline:1",
   };
 }

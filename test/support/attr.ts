@@ -1,0 +1,62 @@
+/**
+ * A hand-built attribute record for tests that pin one rule on an inline model: every field at SAI's plain
+ * default (a CREATE_AND_SET UINT32 without @default); callers spread it and override what they test.
+ */
+import type { AttrMetadata } from "../../generator/model/types.js";
+
+/** An attribute with every metadata field at its plain default. */
+export function plainAttr(attridname: string, attrid: number, objecttype: string): AttrMetadata {
+  return {
+    attridname,
+    attrid,
+    objecttype,
+    brief: "",
+    attrvaluetype: "SAI_ATTR_VALUE_TYPE_UINT32",
+    typestring: "",
+    flags: ["SAI_ATTR_FLAGS_CREATE_AND_SET"],
+    defaultvaluetype: "SAI_DEFAULT_VALUE_TYPE_NONE",
+    defaultvalue: null,
+    defaultvalueobjecttype: null,
+    defaultvalueattrid: null,
+    storedefaultvalue: false,
+    allownullobjectid: false,
+    allowemptylist: false,
+    allowrepetitiononlist: false,
+    allowmixedobjecttypes: false,
+    allowedobjecttypes: [],
+    isoidattribute: false,
+    isconditional: false,
+    conditiontype: "SAI_ATTR_CONDITION_TYPE_NONE",
+    conditions: [],
+    isvalidonly: false,
+    validonlytype: "SAI_ATTR_CONDITION_TYPE_NONE",
+    validonly: [],
+    isresourcetype: false,
+    isenum: false,
+    isenumlist: false,
+    enummetadata: null,
+    isvlan: false,
+    iskey: false,
+    ismandatoryoncreate: false,
+    iscreateonly: false,
+    iscreateandset: true,
+    isreadonly: false,
+    isprimitive: true,
+    isextensionattr: false,
+    iscustom: false,
+    isdeprecated: false,
+    isconditionrelaxed: false,
+    isaclfield: false,
+    isaclaction: false,
+    isaclmask: false,
+    getsave: false,
+    notificationtype: -1,
+    iscallback: false,
+    pointertype: -1,
+    pointerfn: null,
+    valueprecision: 0,
+    range: null,
+    clonedfrom: null,
+    location: "test.h:1",
+  };
+}
