@@ -37,7 +37,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const outDir = values.out ?? "generated";
   const result = runPipeline(dirs);
   if (reportDiagnostics(result.diagnostics)) return 1;
-  const ctx = { model: result.model, headerDirs: dirs, provenance: provenanceOf(result.model, dirs) };
+  const ctx = { model: result.model, headerDirs: dirs, provenance: provenanceOf(result.model, dirs), outDir };
   const files: GeneratedFile[] = [];
   for (const e of EMITTERS) files.push(...(await e.emit(ctx)));
   const seen = new Set<string>();

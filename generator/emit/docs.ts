@@ -14,7 +14,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { UsageError } from "../cli/io.js";
 import { conditionText, defaultText, valueTypeText } from "../diff/text.js";
@@ -296,6 +296,19 @@ export function hasDot(): boolean {
   }
 }
 
+/** The SVG in `outDir` when its sibling DOT equals `dotFile` (it was rendered from the same graph), else null. */
+function keptSvg(outDir: string | undefined, dotFile: string): string | null {
+  if (!outDir) return null;
+  try {
+    if (readFileSync(join(outDir, "docs/graph.dot"), "utf8") !== dotFile) return null;
+    const svg = readFileSync(join(outDir, "docs/graph.svg"), "utf8");
+    process.stderr.write("saigen: Graphviz `dot` not found; the dependency graph is unchanged, keeping docs/graph.svg\n");
+    return svg;
+  } catch {
+    return null;
+  }
+}
+
 /** Renders DOT to SVG with `dot -Tsvg`, minus the XML declaration and Graphviz's version banner. */
 export function renderSvg(dot: string): string {
   const svg = execFileSync("dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -312,7 +325,12 @@ export function renderSvg(dot: string): string {
 /** Every docs file for the model; `svg` decides whether Graphviz renders `graph.svg` (see the module doc). */
 export function docsFiles(ctx: EmitContext, svg: SvgMode): GeneratedFile[] {
   const { model, provenance } = ctx;
-  if (svg === "require" && !hasDot())
+  const dot = graphDot(model);
+  const dotFile = preamble(provenance, "slash") + dot;
+  // without Graphviz, an SVG already rendered from exactly this DOT is still right: keep it (a fresh clone can
+  // regenerate and pass --check without installing graphviz as long as the graph did not change)
+  const kept = svg === "require" && !hasDot() ? keptSvg(ctx.outDir, dotFile) : null;
+  if (svg === "require" && !hasDot() && kept === null)
     throw new UsageError(
       "the docs emitter renders docs/graph.svg with Graphviz, but `dot` was not found: install graphviz " +
         "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz), or set SAIGEN_DOCS_SVG=skip " +
@@ -340,9 +358,8 @@ export function docsFiles(ctx: EmitContext, svg: SvgMode): GeneratedFile[] {
     files.push({ path: `docs/enums/${h}.md`, content: md + "\n" + render("enums.md.hbs", enumPageView(c, h, list)) });
   }
 
-  const dot = graphDot(model);
-  files.push({ path: "docs/graph.dot", content: preamble(provenance, "slash") + dot });
-  if (svg === "require") files.push({ path: "docs/graph.svg", content: preamble(provenance, "html") + renderSvg(dot) });
+  files.push({ path: "docs/graph.dot", content: dotFile });
+  if (svg === "require") files.push({ path: "docs/graph.svg", content: kept ?? preamble(provenance, "html") + renderSvg(dot) });
 
   const groups = new Map<string, ObjectTypeInfo[]>();
   for (const o of objects) groups.set(apiGroup(model, o), [...(groups.get(apiGroup(model, o)) ?? []), o]);

@@ -17,6 +17,8 @@ export interface EmitContext {
   headerDirs: string[];
   /** Provenance: combined content hash of the headers and the git commit of each header folder, if any. */
   provenance: Provenance;
+  /** The output folder being (re)generated, when there is one: emitters may reuse unchanged artifacts they cannot rebuild here. */
+  outDir?: string;
 }
 
 export interface Provenance {
