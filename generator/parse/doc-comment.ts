@@ -15,6 +15,9 @@ const DOXYGEN_COMMANDS = new Set([
   "li", "ref", "name", "pre", "post", "invariant", "example", "cond", "endcond",
 ]);
 
+// A line break with the blanks around it and the next line's `*` decoration (plus one space).
+const DECORATION = /[ \t]*\r?\n[ \t]*(?:\* ?)?/g;
+
 const PARAM_DIRS = new Map<string, "in" | "out" | "inout">([["in", "in"], ["out", "out"], ["inout", "inout"]]);
 
 // Line table of the comment being parsed, as parallel number arrays: doc comments are the bulk of a SAI
@@ -28,8 +31,10 @@ const contentEnd: number[] = []; // end of the line without trailing blanks
 export function parseDocComment(comment: string, file: string, line: number, column: number): RawDoc {
   const n = splitLines(comment);
   const loc: SourceLocation = { file, line, column };
-  const tags: RawTag[] = [];
-  const params: RawDocParam[] = [];
+  // Collected in reused scratch arrays and copied out at their exact size: arrays grown by push keep spare
+  // capacity, and thousands of them are a measurable share of what the garbage collector has to copy.
+  let nTags = 0;
+  let nParams = 0;
   let brief = "";
   let briefLoc: SourceLocation = loc;
   let briefSeen = false;
@@ -75,10 +80,10 @@ export function parseDocComment(comment: string, file: string, line: number, col
       while (e < ce && isWordChar(comment.charCodeAt(e))) e++;
       // Doxygen spells in-out both `[inout]` and `[in,out]`.
       const dir = bracket === null ? null : (PARAM_DIRS.get(bracket.replace(/[\s,]/g, "")) ?? null);
-      params.push({ name: comment.slice(k, e), dir, loc: at(file, line, column, i, k) });
+      scratchParams[nParams++] = { name: comment.slice(k, e), dir, loc: at(file, line, column, i, k) };
     } else if (!DOXYGEN_COMMANDS.has(name)) {
       const continued = i + 1 < n && contentStart[i + 1]! < contentEnd[i + 1]! && comment.charCodeAt(contentStart[i + 1]!) !== 64;
-      tags.push({ name, value: rest, loc: at(file, line, column, i, cs), continued });
+      scratchTags[nTags++] = { name: tagName(name), value: rest, loc: at(file, line, column, i, cs), continued };
     }
   }
 
@@ -86,12 +91,24 @@ export function parseDocComment(comment: string, file: string, line: number, col
   let last = n - 1;
   while (first <= last && contentStart[first]! >= contentEnd[first]!) first++;
   while (last >= first && contentStart[last]! >= contentEnd[last]!) last--;
-  let text = "";
-  for (let i = first; i <= last; i++) {
-    const piece = comment.slice(textStart[i]!, contentEnd[i]!);
-    text = i === first ? piece : `${text}\n${piece}`;
-  }
-  return { brief, briefLoc, tags, text, loc, params };
+  // One replace gives one flat string; joining per-line slices left tens of thousands of string fragments
+  // per run for the garbage collector to copy.
+  const text = first > last ? "" : comment.slice(textStart[first]!, contentEnd[last]!).replace(DECORATION, "\n");
+  const doc: RawDoc = { brief, briefLoc, tags: scratchTags.slice(0, nTags), text, loc };
+  if (nParams > 0) doc.params = scratchParams.slice(0, nParams);
+  return doc;
+}
+
+const scratchTags: RawTag[] = [];
+const scratchParams: RawDocParam[] = [];
+const tagNames = new Map<string, string>();
+
+/** One string per distinct tag name, however many tags carry it. */
+function tagName(name: string): string {
+  const known = tagNames.get(name);
+  if (known !== undefined) return known;
+  tagNames.set(name, name);
+  return name;
 }
 
 /** File location of `offset` on comment line `i`, for a comment starting at (`line`, `column`). */

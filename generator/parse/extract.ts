@@ -785,7 +785,7 @@ function literalEnd(src: string, i: number, limit: number): number {
   let j = i + 1;
   while (j < limit) {
     const c = src.charCodeAt(j);
-    if (c === 92 /* \\ */) j += 2;
+    if (c === 92 /* backslash */) j += 2;
     else if (c === quote) return j + 1;
     else j++;
   }

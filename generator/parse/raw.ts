@@ -31,7 +31,7 @@ export interface RawDoc {
   /** The whole comment text without `/**`, `*\/` and leading `*`. */
   text: string;
   loc: SourceLocation;
-  /** `@param` lines in order (for checking them against the C parameter list). */
+  /** `@param` lines in order (for checking them against the C parameter list); absent when there are none. */
   params?: RawDocParam[];
 }
 
