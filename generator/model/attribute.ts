@@ -56,6 +56,12 @@ function bool(tag: RawTag, diags: Diagnostics, caseInsensitive = false): boolean
   return v === "true";
 }
 
+/** The boolean value of an optional `@tag true|false` (false when absent; a bad value is reported). */
+function tagFlag(tags: Map<string, RawTag>, name: string, diags: Diagnostics, caseInsensitive = false): boolean {
+  const t = tags.get(name);
+  return t ? bool(t, diags, caseInsensitive) : false;
+}
+
 /** Builds the attribute; returns null when its @type or @flags cannot be understood (already reported). */
 export function buildAttribute(
   en: RawEnumerator,
@@ -125,10 +131,6 @@ export function buildAttribute(
       else allowedobjecttypes.push(tok);
     }
   }
-  const flag = (name: string, ci = false) => {
-    const t = tags.get(name);
-    return t ? bool(t, diags, ci) : false;
-  };
   let valueprecision = 0;
   const precisionTag = tags.get("precision");
   if (precisionTag) {
@@ -142,7 +144,6 @@ export function buildAttribute(
 
   const condition = parseConditionTag(en.name, tags.get("condition"), diags);
   const validonly = parseConditionTag(en.name, tags.get("validonly"), diags);
-  const has = (f: AttrFlag) => flags.includes(f);
   const attr: AttrMetadata = {
     attridname: en.name,
     attrid,
@@ -156,8 +157,8 @@ export function buildAttribute(
     defaultvalueobjecttype: null,
     defaultvalueattrid: null,
     storedefaultvalue: false,
-    allownullobjectid: flag("allownull"),
-    allowemptylist: flag("allowempty"),
+    allownullobjectid: tagFlag(tags, "allownull", diags),
+    allowemptylist: tagFlag(tags, "allowempty", diags),
     allowrepetitiononlist: false,
     allowmixedobjecttypes: false,
     allowedobjecttypes,
@@ -168,21 +169,21 @@ export function buildAttribute(
     isvalidonly: false,
     validonlytype: "SAI_ATTR_CONDITION_TYPE_NONE",
     validonly: [],
-    isresourcetype: flag("isresourcetype"),
+    isresourcetype: tagFlag(tags, "isresourcetype", diags),
     isenum: mapped.isenum,
     isenumlist: mapped.isenumlist,
     enummetadata: mapped.enummetadata,
-    isvlan: flag("isvlan", true),
-    iskey: has("SAI_ATTR_FLAGS_KEY"),
-    ismandatoryoncreate: has("SAI_ATTR_FLAGS_MANDATORY_ON_CREATE"),
-    iscreateonly: has("SAI_ATTR_FLAGS_CREATE_ONLY"),
-    iscreateandset: has("SAI_ATTR_FLAGS_CREATE_AND_SET"),
-    isreadonly: has("SAI_ATTR_FLAGS_READ_ONLY"),
+    isvlan: tagFlag(tags, "isvlan", diags, true),
+    iskey: flags.includes("SAI_ATTR_FLAGS_KEY"),
+    ismandatoryoncreate: flags.includes("SAI_ATTR_FLAGS_MANDATORY_ON_CREATE"),
+    iscreateonly: flags.includes("SAI_ATTR_FLAGS_CREATE_ONLY"),
+    iscreateandset: flags.includes("SAI_ATTR_FLAGS_CREATE_AND_SET"),
+    isreadonly: flags.includes("SAI_ATTR_FLAGS_READ_ONLY"),
     isprimitive: mapped.isprimitive,
     isextensionattr: isextension,
     iscustom: attrid >= 0x10000000 && attrid < 0x20000000,
-    isdeprecated: flag("deprecated"),
-    isconditionrelaxed: flag("relaxed"),
+    isdeprecated: tagFlag(tags, "deprecated", diags),
+    isconditionrelaxed: tagFlag(tags, "relaxed", diags),
     isaclfield: /^SAI_ACL_ENTRY_ATTR_(USER_DEFINED_)?FIELD_/.test(en.name) || /^SAI_UDF_MATCH_ATTR_\w+_TYPE$/.test(en.name),
     isaclaction: /^SAI_ACL_ENTRY_ATTR_ACTION_/.test(en.name),
     isaclmask: mapped.isaclmask,
