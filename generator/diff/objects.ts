@@ -6,7 +6,7 @@
  */
 import type { AttrCondition, AttrMetadata, ConditionType, EnumMetadata, KeyMember, ObjectTypeInfo, SaiModel } from "../model/types.js";
 import { change, hex, matchByName, type Change } from "./change.js";
-import { conditionText, constText, defaultText, valueTypeText } from "./text.js";
+import { conditionText, constText, defaultText, valueTypeText } from "../model/text.js";
 import {
   conditionRuling,
   flagsRuling,

@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import { UsageError } from "../cli/io.js";
-import { conditionText, defaultText, valueTypeText } from "../diff/text.js";
+import { conditionText, defaultText, valueTypeText } from "../model/text.js";
 import type { AttrMetadata, EnumMetadata, FunctionTypedef, ObjectTypeInfo, SaiModel } from "../model/types.js";
 import { preamble } from "./preamble.js";
 import type { EmitContext, Emitter, GeneratedFile } from "./types.js";

@@ -15,35 +15,11 @@ import { docText, renderTemplate, TsFile, typeSymbol } from "./ts-file.js";
 import { tsPlan, type TsPlan } from "./ts-plan.js";
 import { TypeWriter } from "./ts-types.js";
 import type { EmitContext, Emitter, GeneratedFile } from "./types.js";
+import { constText as headerConstText } from "../model/text.js";
 
-/** A header constant as text (defaults and condition operands). */
+/** A header constant as text (defaults and condition operands); `?` where the model has none. */
 export function constText(v: ConstValue | null): string {
-  if (!v) return "?";
-  switch (v.kind) {
-    case "bool":
-      return String(v.value);
-    case "int":
-      return v.value;
-    case "enum":
-      return v.name;
-    case "oid":
-      return "SAI_NULL_OBJECT_ID";
-    case "ipv4":
-    case "ipv6":
-    case "ipaddr":
-    case "mac":
-      return v.value;
-    case "chardata":
-      return JSON.stringify(v.value);
-    case "pointer":
-      return "NULL";
-    case "acl":
-      return "disabled";
-    case "zero":
-      return "0";
-    case "const":
-      return "const";
-  }
+  return v ? headerConstText(v) : "?";
 }
 
 const OPS: Record<string, string> = { SAI_ATTR_CONDITION_TYPE_AND: "and", SAI_ATTR_CONDITION_TYPE_OR: "or" };

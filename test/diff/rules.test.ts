@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { diffModels, type Change } from "../../generator/diff/index.js";
 import { matchByName } from "../../generator/diff/change.js";
-import { conditionText } from "../../generator/diff/text.js";
+import { conditionText } from "../../generator/model/text.js";
 import type { AttrMetadata, SaiModel } from "../../generator/model/types.js";
 import { api, attr, enumMeta, fooModel, keyMember, model, objectType, struct } from "./model.js";
 

@@ -2,7 +2,7 @@
  * Metadata values as header text (`@default`, `@condition`, `@validonly`), so that diff messages and generated
  * docs show what a header author wrote rather than the model's JSON shapes.
  */
-import type { AttrCondition, AttrMetadata, ConditionType, ConstValue } from "../model/types.js";
+import type { AttrCondition, AttrMetadata, ConditionType, ConstValue } from "./types.js";
 
 /** A constant as it would be written in a header. */
 export function constText(v: ConstValue): string {
