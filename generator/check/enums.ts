@@ -113,3 +113,22 @@ function checkValues(e: EnumMetadata, diags: Diagnostics): void {
       break;
   }
 }
+
+/**
+ * Range markers come in pairs (SAI-METADATA.md §4.2): every `X_START` has an `X_END`, every `X_RANGE_END` has its
+ * `X_RANGE_START`/`X_RANGE_BASE`; a lone marker means a block whose extent nobody can tell.
+ */
+export function checkMarkerPairs(sources: BuildSources, diags: Diagnostics): void {
+  for (const b of sources.enums.values()) {
+    const names = new Set(b.raw.enumerators.map((e) => e.name));
+    for (const en of b.raw.enumerators) {
+      const n = en.name;
+      if (/_RANGE_START$/.test(n) && !names.has(n.replace(/_START$/, "_END")))
+        diags.error(en.loc, "enum-marker-pair", `\`${n}\` has no matching \`${n.replace(/_START$/, "_END")}\``);
+      else if (/_RANGE_END$/.test(n) && !names.has(n.replace(/_END$/, "_START")) && !names.has(n.replace(/_END$/, "_BASE")))
+        diags.error(en.loc, "enum-marker-pair", `\`${n}\` has no matching \`${n.replace(/_END$/, "_START")}\``);
+      else if (/_START$/.test(n) && !/_RANGE_START$/.test(n) && !names.has(n.replace(/_START$/, "_END")))
+        diags.error(en.loc, "enum-marker-pair", `\`${n}\` has no matching \`${n.replace(/_START$/, "_END")}\``);
+    }
+  }
+}

@@ -16,6 +16,7 @@ export function checkObjects(model: SaiModel, sources: BuildSources, diags: Diag
   checkNotifications(model, attrs, diags);
   checkLimits(model, diags);
   checkLoops(model, attrs, diags);
+  checkStats(model, diags);
 }
 
 function checkAttributeIds(model: SaiModel, attrs: Map<string, AttrMetadata>, diags: Diagnostics): void {
@@ -173,4 +174,24 @@ function checkLoops(model: SaiModel, attrs: Map<string, AttrMetadata>, diags: Di
     state.set(node, 2);
   };
   for (const o of model.objectTypes) if (!state.has(o.objecttype)) visit(o.objecttype);
+}
+
+/**
+ * Statistics (SAI-METADATA.md §4.2): a `sai_<x>_stat_t` enum belongs to object type `<X>`, and an object with
+ * statistics functions has exactly get_stats, get_stats_ext and clear_stats.
+ */
+export function checkStats(model: SaiModel, diags: Diagnostics): void {
+  const objects = new Set(model.objectTypes.map((o) => o.objecttype));
+  for (const e of model.enums) {
+    const m = /^sai_(\w+)_stat_t$/.exec(e.name);
+    if (!m || e.synthesized) continue;
+    const ot = "SAI_OBJECT_TYPE_" + m[1]!.toUpperCase();
+    if (!objects.has(ot)) diags.error(locFromString(e.location), "stat-object", `statistics enum \`${e.name}\` names no object type \`${ot}\``);
+  }
+  for (const api of model.apis)
+    for (const ot of new Set(api.members.filter((x) => x.kind.includes("stats")).map((x) => x.objecttype!))) {
+      const kinds = api.members.filter((x) => x.objecttype === ot && x.kind.includes("stats")).map((x) => x.kind);
+      if (kinds.join() !== "get_stats,get_stats_ext,clear_stats")
+        diags.error(locFromString(api.location), "stat-functions", `\`${api.name}\`: ${ot} needs get_stats, get_stats_ext and clear_stats in that order, has ${kinds.join(", ")}`);
+    }
 }
