@@ -13,7 +13,9 @@
  * the first owner's name and gives later owners a numbered suffix (`_2`, `_3`, …) in model order, which is
  * deterministic. Clashes are not expected in SAI today; the rule exists so a future header cannot break the build.
  */
-import type { EnumMetadata, ObjectTypeInfo, SaiModel } from "../model/types.js";
+import { isFlagsEnum, type EnumMetadata, type ObjectTypeInfo, type SaiModel } from "../model/types.js";
+
+export { isFlagsEnum };
 
 /** ECMAScript reserved words (incl. strict mode and future reserved) plus TypeScript's predefined type names. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
@@ -188,11 +190,6 @@ export type RuntimeExports = readonly string[];
 /** Enums the status module owns instead of the enums module. */
 export function isStatusEnum(e: EnumMetadata): boolean {
   return e.name === "sai_status_t";
-}
-
-/** True for enums of `@flags strict` / `@flags mixed`, whose values may be ORed. */
-export function isFlagsEnum(e: EnumMetadata): boolean {
-  return e.flagstype === "SAI_ENUM_FLAGS_TYPE_STRICT" || e.flagstype === "SAI_ENUM_FLAGS_TYPE_MIXED";
 }
 
 /** Structs reachable from notifications that get an interface of their own (not value types, not entry keys). */

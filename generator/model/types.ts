@@ -187,6 +187,11 @@ export interface EnumMetadata {
   location: string;
 }
 
+/** True for `@flags strict` / `@flags mixed` enums, whose values may be ORed together. */
+export function isFlagsEnum(e: Pick<EnumMetadata, "flagstype">): boolean {
+  return e.flagstype === "SAI_ENUM_FLAGS_TYPE_STRICT" || e.flagstype === "SAI_ENUM_FLAGS_TYPE_MIXED";
+}
+
 export interface EnumValue {
   name: string;
   shortname: string;

@@ -6,7 +6,9 @@
  * derive everything from this module, so the schema and the specialized codec cannot drift apart. It imports
  * nothing but model types, so the runtime can use it without the generator.
  */
-import type { AttrMetadata, EnumMetadata, KeyMember, ObjectTypeInfo, SaiModel, ValueTypeName } from "../../generator/model/types.js";
+import { isFlagsEnum, type AttrMetadata, type EnumMetadata, type KeyMember, type ObjectTypeInfo, type SaiModel, type ValueTypeName } from "../../generator/model/types.js";
+
+export { isFlagsEnum };
 
 /** The protobuf package of every generated file. */
 export const PROTO_PACKAGE = "sai";
@@ -401,11 +403,6 @@ export interface ResolvedType {
 /** Enums that can become proto enums: every value fits int32 (proto enum values are int32). */
 export function isProtoEnumCandidate(e: EnumMetadata): boolean {
   return e.values.every((v) => Number.isInteger(v.value) && v.value >= -0x80000000 && v.value <= 0x7fffffff);
-}
-
-/** Flags enums hold an OR of bits, which a proto enum field cannot carry. */
-export function isFlagsEnum(e: EnumMetadata): boolean {
-  return e.flagstype === "SAI_ENUM_FLAGS_TYPE_STRICT" || e.flagstype === "SAI_ENUM_FLAGS_TYPE_MIXED";
 }
 
 function shortValueType(vt: string): ValueTypeName {

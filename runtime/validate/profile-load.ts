@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import type { AttrMetadata, Diagnostic, EnumMetadata } from "../../generator/model/types.js";
 import { parseValue, valueMetaOf } from "../serialize/value.js";
 import { enumCheck } from "./checks.js";
-import { isFlags, type AttrCapability, type CapabilityProfile, type ObjectCapability, type ProfileLoad } from "./profile.js";
+import { type AttrCapability, type CapabilityProfile, type ObjectCapability, type ProfileLoad } from "./profile.js";
 import type { MetadataTables, Operation } from "./types.js";
 const OPERATIONS: readonly Operation[] = ["create", "remove", "set", "get"];
 const ATTR_OPERATIONS = ["create", "set", "get"] as const;

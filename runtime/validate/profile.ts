@@ -4,7 +4,7 @@
  * (`SAI_SWITCH_ATTR_DASH_CAPS_*`). The loader checks a profile against the metadata and returns every
  * inconsistency as a located diagnostic; the validator and the runtime's capability queries read the result.
  */
-import type { AttrMetadata, Diagnostic, EnumMetadata } from "../../generator/model/types.js";
+import { isFlagsEnum, type AttrMetadata, type Diagnostic, type EnumMetadata } from "../../generator/model/types.js";
 import { parseValue, valueMetaOf } from "../serialize/value.js";
 import { enumCheck } from "./checks.js";
 import { STATUS } from "./status.js";
@@ -72,7 +72,7 @@ export function operationSupported(profile: CapabilityProfile, objectType: strin
 export function supportedValueCheck(profile: CapabilityProfile, a: AttrMetadata, e: EnumMetadata | undefined): ((v: unknown) => boolean) | null {
   const values = attributeCapability(profile, a).values;
   if (values === null) return null;
-  if (e && isFlags(e)) {
+  if (e && isFlagsEnum(e)) {
     let mask = 0;
     for (const v of values) if (typeof v === "number") mask |= v;
     const zero = values.includes(0);
@@ -141,7 +141,3 @@ export function queryAttributeEnumValuesCapability(
   };
 }
 
-/** True for enums whose values are OR-able bits. */
-export function isFlags(e: EnumMetadata): boolean {
-  return e.flagstype === "SAI_ENUM_FLAGS_TYPE_STRICT" || e.flagstype === "SAI_ENUM_FLAGS_TYPE_MIXED";
-}

@@ -5,7 +5,7 @@
  * Enum values as text (SAI-METADATA.md §6): a value name, or decimal for a value outside the enum; `@flags
  * strict`/`mixed` enums print the names of the set bits joined by `|`, with unknown bits as one `0x…` token.
  */
-import type { EnumMetadata } from "../model-types.js";
+import { isFlagsEnum, type EnumMetadata } from "../model-types.js";
 import { err, ok, type Result } from "../values/result.js";
 
 /** Finds an enum's metadata by C type name (e.g. `sai_packet_action_t`). */
@@ -46,16 +46,12 @@ function indexOf(e: EnumMetadata): EnumIndex {
     .filter((v) => v.value !== 0)
     .map((v) => ({ name: v.name, value: v.value >>> 0 }))
     .sort((a, b) => a.value - b.value);
-  const flags = e.flagstype === "SAI_ENUM_FLAGS_TYPE_STRICT" || e.flagstype === "SAI_ENUM_FLAGS_TYPE_MIXED";
+  const flags = isFlagsEnum(e);
   ix = { byValue, byName, bits, flags };
   indexes.set(e, ix);
   return ix;
 }
 
-/** True when the enum prints as a `|`-joined bit set. */
-export function isFlagsEnum(e: EnumMetadata): boolean {
-  return indexOf(e).flags;
-}
 
 /** Text of an int32 enum value; decimal when there is no metadata or the value is no member. */
 export function formatEnumValue(value: number, e: EnumMetadata | undefined): string {

@@ -14,7 +14,7 @@ export {
   type ValueMeta,
   type ValueTextOptions,
 } from "./value.js";
-export { formatEnumValue, parseEnumValue, enumLookup, isFlagsEnum, NO_ENUMS, type EnumLookup } from "./enum.js";
+export { formatEnumValue, parseEnumValue, enumLookup, NO_ENUMS, type EnumLookup } from "./enum.js";
 export { formatStatus, parseStatus } from "./status.js";
 export { formatEntryKey, parseEntryKey, entryKeyRenames, ENTRY_KEY_RENAMES } from "./entry-key.js";
 export { formatAttrList, parseAttrList, attrListContext, type AttrEntry, type AttrListContext } from "./attr-list.js";
