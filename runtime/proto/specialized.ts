@@ -604,6 +604,54 @@ export interface ColumnSpec {
   readonly stride: number;
 }
 
+/** Marks an encoder line that writes through the shared helpers (which grow the buffer themselves). */
+const BREAKS = "@BREAK@";
+
+/**
+ * Joins encoder lines, replacing their `@ENSn@` capacity placeholders by one check per run of lines that write
+ * into reserved space only; a line marked {@link BREAKS} ends a run (it may move the buffer).
+ */
+function reserve(lines: readonly string[]): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  let total = 0;
+  const flush = () => {
+    if (run.length === 0) return;
+    if (total > 0) out.push(`  if (q + ${total} > b.length) { pos = q; grow(${total}); b = buf; q = pos; }`);
+    out.push(...run);
+    run = [];
+    total = 0;
+  };
+  for (const line of lines) {
+    const text = line.replace(/@ENS(\d+)@/g, (_, n: string) => {
+      total += Number(n);
+      return "";
+    });
+    run.push(text.replace(BREAKS, ""));
+    if (line.includes(BREAKS)) flush();
+  }
+  flush();
+  return out.join("\n");
+}
+
+/**
+ * The in-order fast path of a columnar decoder: our encoder (like most) writes fields in field-number order, so
+ * each field's canonical tag is tried in turn at the cursor and decoded without the tag loop's dispatch. It parses
+ * a prefix of the input; whatever is left (other order, other wire types, unknown fields) goes through the loop.
+ * Each case body runs in a labeled block, so its `break` leaves just that block.
+ */
+function inOrder(cases: readonly string[]): string {
+  const out: string[] = [];
+  cases.forEach((text, i) => {
+    const first = /^\s*case (\d+):([\s\S]*?)(?=\n\s*case \d+:|$)/.exec(text);
+    if (!first) throw new Error(`internal: no case in ${text.slice(0, 40)}`);
+    const bytes = varintBytes(Number(first[1]));
+    const cond = [`q + ${bytes.length - 1} < end`, ...bytes.map((b, j) => `D[q${j ? ` + ${j}` : ""}] === ${b}`)].join(" && ");
+    out.push(`  if (${cond}) { q += ${bytes.length}; f${i}: { ${first[2]!.trim().replace(/\bbreak;/g, `break f${i};`)} } }`);
+  });
+  return out.length ? out.join("\n") + "\n" : "";
+}
+
 /**
  * The columnar codec: each leaf field lives in typed-array columns, so encoding and decoding a row allocate
  * nothing. Conventions (shared with the flow store's layout): 64-bit values are `.lo`/`.hi` uint32 words; a MAC
@@ -646,7 +694,8 @@ class ColGen {
     const freshReset: string[] = [];
     // encode-side building blocks on the local cursor
     const sync = (code: string) => `pos = q; ${code} b = buf; q = pos;`;
-    const ens = (n: number) => `if (q + ${n} > b.length) { pos = q; grow(${n}); b = buf; q = pos; }`;
+    // capacity checks are collected per run of fixed-size fields (see `reserve` below): one check per run
+    const ens = (n: number) => `@ENS${n}@`;
     const tagBytes = (number: number, wire: number) => varintBytes(tagValue(number, wire)).map((x) => `b[q++] = ${x};`).join(" ");
     const wvar = (v: string) => `while (${v} > 127) { b[q++] = (${v} & 127) | 128; ${v} >>>= 7; } b[q++] = ${v};`;
     const wbe = (w: string) => `{ const w = ${w}; b[q] = w >>> 24; b[q + 1] = (w >>> 16) & 255; b[q + 2] = (w >>> 8) & 255; b[q + 3] = w & 255; q += 4; }`;
@@ -669,8 +718,8 @@ class ColGen {
       const unseen = (code: string) => lateZero.push(`    if ((${mask} & ${bit}) === 0) { ${code} }`);
       if (f.message) {
         const sub = this.message(f.message, fp);
-        enc.push(`  ${ens(T + 5)} ${tagBytes(f.number, WIRE.len)} ${sync(`{ const s = ${beginFor(f.message)}(); ce${sub}(C, r); end(s); }`)}`);
-        dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; cd${sub}(sub, C, r, (${mask} & ${bit}) === 0);`)} ${seen} break; }`);
+        enc.push(`  ${ens(T + 5)} ${tagBytes(f.number, WIRE.len)} ${sync(`{ const s = ${beginFor(f.message)}(); ce${sub}(C, r); end(s); }`)}${BREAKS}`);
+        dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; cd${sub}(sub, C, r, fresh && (${mask} & ${bit}) === 0);`)} ${seen} break; }`);
         zero.push(`  cz${sub}(C, r);`);
         unseen(`cz${sub}(C, r);`);
         return;
@@ -762,7 +811,7 @@ class ColGen {
           const mk = k(this.col(`${fp}.mask`, "u32", 4));
           const z = `${fa}[r] = 0; for (let i = r * 4; i < r * 4 + 4; i++) { ${a}[i] = 0; ${mk}[i] = 0; }`;
           enc.push(`  ${ens(T + 39)} ${tagBytes(f.number, WIRE.len)} ${sync(`cwprefix(${fa}, ${a}, ${mk}, r, ${P});`)}`);
-          dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; if (cdprefix(sub, ${fa}, ${a}, ${mk}, r, ${P}, (${mask} & ${bit}) === 0)) ${seen}`)} break; }`);
+          dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; if (cdprefix(sub, ${fa}, ${a}, ${mk}, r, ${P}, fresh && (${mask} & ${bit}) === 0)) ${seen}`)} break; }`);
           zero.push(`  ${z}`);
           unseen(z);
           break;
@@ -771,7 +820,7 @@ class ColGen {
           // variable-size values keep their object form; the object codec's code reads and writes them, merging
           // into the column's value, so a fresh decode clears it first
           const a = k(this.col(fp, "js"));
-          enc.push(`  ${sync(`{ let v; ${this.gen.encField(f, `${m.name}.${f.name}`, `${a}[r]`).trim()} }`)}`);
+          enc.push(`  ${sync(`{ let v; ${this.gen.encField(f, `${m.name}.${f.name}`, `${a}[r]`).trim()} }`)}${BREAKS}`);
           const cases = this.gen.decCases(f, `${a}[r]`, `${m.name}.${f.name}`);
           // the object decoder's cases read through the shared cursor: hand it over around each one
           dec.push(cases.replace(/(case \d+:) /g, "$1 p = q; ").replace(/ break;/g, " q = p; break;"));
@@ -780,13 +829,15 @@ class ColGen {
         }
       }
     });
+    const encBody = reserve(enc);
+    const prologue = inOrder(dec);
     const masks = Array.from({ length: Math.max(1, Math.ceil(m.fields.length / 32)) }, (_, i) => `s${i} = 0`).join(", ");
     const locals = [...used].map((i) => `k${i} = A[${i}]`).join(", ");
     const head = locals ? `  const A = C.arrays, ${locals};\n` : "";
     this.out.push(
       // the encoder indexes C.arrays at each use: dozens of column locals live across the function cost more
-      `// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${used.size ? "  const A = C.arrays;\n" : ""}  let b = buf, q = pos;\n${enc.join("\n").replace(/\bk(\d+)\b/g, "A[$1]")}\n  pos = q;\n}`,
-      `function cd${j}(end, C, r, fresh) {\n${used.size ? "  const A = C.arrays;\n" : ""}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`.replace(/\bk(\d+)\b/g, "A[$1]"),
+      `// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${used.size ? "  const A = C.arrays;\n" : ""}  let b = buf, q = pos;\n${encBody.replace(/\bk(\d+)\b/g, "A[$1]")}\n  pos = q;\n}`,
+      `function cd${j}(end, C, r, fresh) {\n${used.size ? "  const A = C.arrays;\n" : ""}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}${prologue}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`.replace(/\bk(\d+)\b/g, "A[$1]"),
       `function cz${j}(C, r) {\n${head}${zero.join("\n")}\n}`,
     );
     return j;

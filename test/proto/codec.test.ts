@@ -64,6 +64,23 @@ describe.each([
     );
   });
 
+  it("fields in any order, repeated or mixed with unknown ones decode as protobufjs decodes them (the in-order fast path falls back)", () => {
+    const cols = fast.createColumns(2);
+    fc.assert(
+      fc.property(entryArb(c.layout), entryArb(c.layout), fc.integer(), (a, b, seed) => {
+        // fields of both entries, shuffled at the top level and inside each sub-message, plus an unknown field
+        const shuffled = shuffleFields(concat(ref.encodeFlowEntry(a), ref.encodeFlowEntry(b), Uint8Array.of(0xf8, 0x3f, 0x07)), seed, 1);
+        const want = ref.decodeFlowEntry(shuffled);
+        expect(want.ok).toBe(true);
+        expect(fast.decodeFlowEntry(shuffled)).toEqual(want);
+        fast.writeRow(cols, 1, a); // leftovers from an earlier row must not survive a fresh decode
+        expect(fast.decodeRow(shuffled, cols, 1)).toBeNull();
+        if (want.ok) expect(fast.readRow(cols, 1)).toEqual(want.value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("absent fields decode to zero values, so empty bytes are the all-zero flow", () => {
     const empty = new Uint8Array(0);
     const r = fast.decodeFlowEntry(empty);
@@ -223,3 +240,84 @@ describe("FLOW_DATA_PB", () => {
     expect(decodeFlowDataPb(c.specialized, { count: 5, list: null }, 0)).toMatchObject({ ok: false, error: { code: "invalid-value" } });
   });
 });
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Splits a message into its fields (raw bytes each, tag included); `len` gives the body span of LEN fields. */
+function splitFields(b: Uint8Array): { raw: Uint8Array; tag: number; body?: Uint8Array }[] {
+  const out: { raw: Uint8Array; tag: number; body?: Uint8Array }[] = [];
+  let p = 0;
+  const varint = (): number => {
+    let v = 0;
+    for (let s = 0; ; s += 7) {
+      const x = b[p++]!;
+      v += (x & 127) * 2 ** s;
+      if (x < 128) return v;
+    }
+  };
+  while (p < b.length) {
+    const start = p;
+    const tag = varint();
+    let body: Uint8Array | undefined;
+    switch (tag & 7) {
+      case 0:
+        varint();
+        break;
+      case 1:
+        p += 8;
+        break;
+      case 2: {
+        const n = varint();
+        body = b.subarray(p, p + n);
+        p += n;
+        break;
+      }
+      case 5:
+        p += 4;
+        break;
+      default:
+        throw new Error(`test: wire type ${tag & 7}`);
+    }
+    out.push({ raw: b.subarray(start, p), tag, body });
+  }
+  return out;
+}
+
+/** Re-encodes a message with its fields in a seeded random order, recursing `depth` levels into LEN fields that parse as messages. */
+function shuffleFields(b: Uint8Array, seed: number, depth: number): Uint8Array {
+  let x = seed | 0 || 1;
+  const rnd = () => ((x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) ^ (x + 0x9e3779b9)) >>> 0) / 2 ** 32;
+  const fields = splitFields(b).map((f) => {
+    if (depth === 0 || !f.body || (f.tag >>> 3) > 3) return f.raw; // only the entry's three sub-messages recurse
+    const inner = shuffleFields(f.body, seed + f.tag, depth - 1);
+    const head: number[] = [];
+    for (let t = f.tag; ; t = Math.floor(t / 128)) {
+      if (t < 128) {
+        head.push(t);
+        break;
+      }
+      head.push((t & 127) | 128);
+    }
+    for (let n = inner.length; ; n = Math.floor(n / 128)) {
+      if (n < 128) {
+        head.push(n);
+        break;
+      }
+      head.push((n & 127) | 128);
+    }
+    return concat(Uint8Array.from(head), inner);
+  });
+  for (let i = fields.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [fields[i], fields[j]] = [fields[j]!, fields[i]!];
+  }
+  return concat(...fields);
+}
