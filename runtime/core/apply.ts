@@ -8,12 +8,16 @@
  * The table is chosen as for create (the key's ENI MAC, or its flow_table_id member). A `switch_id` that is not a
  * local switch is replaced by the local switch when there is exactly one (the peer's switch id need not be ours).
  * Values are checked for their column width; enum membership is trusted (the peer validated them on create).
+ *
+ * Entries go through in chunks of up to {@link CHUNK}: all decoded into codec rows first, then the rows that share a
+ * table looked up with one `lookupMany` and the missing ones inserted with one `insertMany` (batched probes overlap
+ * their memory misses, PERFORMANCE.md), then each row's state scattered into its slot. Entries of one chunk apply in
+ * order: a key repeated inside a chunk is inserted once and its later copies follow the update rule.
  */
 import type { ApplyFlowsReport, EncodedFlowBatch, SaiStatus } from "../api.js";
-import { FLOW_EXISTS, FLOW_FULL } from "../flowstore/index.js";
+import { FLOW_EXISTS } from "../flowstore/index.js";
 import type { FlowColumns } from "../proto/specialized.js";
 import { oidText } from "../validate/oid-types.js";
-import { entryBytes } from "./batch-wire.js";
 import type { FlowSchema } from "./flow-schema.js";
 import { macText, type FlowTable, type FlowTables } from "./flow-tables.js";
 import { unpackFlowKey } from "./flow-values.js";
@@ -31,84 +35,150 @@ export interface ApplyEnv {
   readonly switches: () => readonly bigint[];
 }
 
+/** Entries decoded and looked up together (codec scratch rows 0..CHUNK-1). */
+export const CHUNK = 256;
+
 /** Applies entries by the HA rule. */
 export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uint8Array[]): ApplyFlowsReport {
-  const n = Array.isArray(input) ? input.length : (input as EncodedFlowBatch).count;
-  const at = (i: number): Uint8Array => (Array.isArray(input) ? (input[i] as Uint8Array) : entryBytes(input as EncodedFlowBatch, i));
+  const list = Array.isArray(input) ? (input as readonly Uint8Array[]) : null;
+  const batch = list ? null : (input as EncodedFlowBatch);
+  const n = list ? list.length : batch!.count;
   const errors: (SaiStatus & { position: number })[] = [];
-  let inserted = 0;
-  let updated = 0;
-  let skipped = 0;
-  let rejected = 0;
+  const report = { received: n, inserted: 0, updated: 0, skipped: 0, rejected: 0, errors };
   const reject = (position: number, s: SaiStatus): void => {
-    rejected++;
+    report.rejected++;
     if (errors.length < MAX_ERRORS) errors.push({ ...s, position });
   };
   const anyTable = env.tables.tables.values().next().value as FlowTable | undefined;
   if (!anyTable) {
     for (let i = 0; i < n; i++) reject(i, fail("INVALID_PARAMETER", "no flow table exists"));
-    return { received: n, inserted, updated, skipped, rejected, errors };
+    return report;
   }
+  const s = env.schema;
+  const KB = s.store.keyBytes;
   const rowCodec = anyTable.codec;
   const switches = env.switches();
   const local = new Set(switches);
   const flowsOn = new Map<bigint, number>();
-  const key = new Uint8Array(env.schema.store.keyBytes);
-  const s = env.schema;
-  for (let i = 0; i < n; i++) {
-    const e = s.codec.decodeRow(at(i), env.cols, 0);
+  const chunk = Math.min(CHUNK, env.cols.capacity);
+  const keys = new Uint8Array(chunk * KB);
+  const pending = new Uint8Array(chunk * KB);
+  const rowTable: (FlowTable | undefined)[] = new Array(chunk);
+  const rowSwitch: bigint[] = new Array(chunk).fill(0n);
+  const slots = new Int32Array(chunk);
+  const fresh = new Int32Array(chunk);
+  const freshRows = new Int32Array(chunk);
+  // one-entry cache: consecutive entries nearly always name the same ENI
+  let lastMac = -1;
+  let lastSw = -1n;
+  let lastTable: FlowTable | undefined;
+
+  /** Decodes entry `i` into row `r` and finds its table; false (after rejecting it) when it cannot be applied. */
+  const prepare = (i: number, r: number): boolean => {
+    const e = list ? s.codec.decodeRow(list[i]!, env.cols, r) : s.codec.decodeRowAt(batch!.records, batch!.offsets[i]!, batch!.offsets[i]! + batch!.lengths[i]!, env.cols, r);
     if (e) {
       reject(i, fail("INVALID_PARAMETER", `entry ${i} is not a SaiDashFlowEntry: ${e.message}`));
-      continue;
+      return false;
     }
-    let sw = rowCodec.switchOf(0);
+    let sw = rowCodec.switchOf(r);
     if (!local.has(sw)) {
       if (switches.length !== 1) {
         reject(i, fail("INVALID_PARAMETER", `switch ${oidText(sw)} of entry ${i} is not a local switch`));
-        continue;
+        return false;
       }
       sw = switches[0]!;
-      rowCodec.setSwitch(0, sw);
+      rowCodec.setSwitch(r, sw);
     }
-    rowCodec.packKey(0, key, 0);
+    rowCodec.packKey(r, keys, r * KB);
     let t: FlowTable | undefined;
     if (s.tableMember) {
-      const r = env.flows.tableFor(unpackFlowKey(s.store, key, 0));
-      t = typeof r === "string" ? undefined : r;
-    } else t = env.tables.forMac(sw, rowCodec.eniMac(0));
+      const found = env.flows.tableFor(unpackFlowKey(s.store, keys, r * KB));
+      t = typeof found === "string" ? undefined : found;
+    } else {
+      const mac = rowCodec.eniMac(r);
+      if (mac !== lastMac || sw !== lastSw) {
+        lastMac = mac;
+        lastSw = sw;
+        lastTable = env.tables.forMac(sw, mac);
+      }
+      t = lastTable;
+    }
     if (!t) {
-      reject(i, fail("INVALID_PARAMETER", `no flow table for ENI MAC ${macText(rowCodec.eniMac(0))} of entry ${i}`));
-      continue;
+      reject(i, fail("INVALID_PARAMETER", `no flow table for ENI MAC ${macText(rowCodec.eniMac(r))} of entry ${i}`));
+      return false;
     }
-    const codec = t.codec;
-    const bad = codec.check(0);
+    const bad = t.codec.check(r);
     if (bad >= 0) {
-      reject(i, fail("INVALID_PARAMETER", `entry ${i}: ${codec.checkNames[bad]} does not fit its column`, undefined, codec.checkNames[bad]));
-      continue;
+      reject(i, fail("INVALID_PARAMETER", `entry ${i}: ${t.codec.checkNames[bad]} does not fit its column`, undefined, t.codec.checkNames[bad]));
+      return false;
     }
-    let slot = t.store.lookup(key);
-    if (slot >= 0) {
-      if (codec.version(0) >>> 0 > codec.slotVersion(slot) >>> 0) {
-        codec.scatter(0, slot);
-        t.store.touch(slot);
-        updated++;
-      } else skipped++;
-      continue;
+    rowTable[r] = t;
+    rowSwitch[r] = sw;
+    return true;
+  };
+
+  /** The update rule for row `r` whose flow is in `slot`. */
+  const update = (t: FlowTable, r: number, slot: number): void => {
+    if (t.codec.version(r) >>> 0 > t.codec.slotVersion(slot) >>> 0) {
+      t.codec.scatter(r, slot);
+      t.store.touch(slot);
+      report.updated++;
+    } else report.skipped++;
+  };
+
+  for (let from = 0; from < n; from += chunk) {
+    const m = Math.min(chunk, n - from);
+    for (let r = 0; r < m; r++) if (!prepare(from + r, r)) rowTable[r] = undefined;
+    // runs of rows sharing a table: one batched lookup, then one batched insert of the missing flows
+    for (let r = 0; r < m; ) {
+      const t = rowTable[r];
+      if (!t) {
+        r++;
+        continue;
+      }
+      let end = r + 1;
+      while (end < m && rowTable[end] === t) end++;
+      t.store.lookupMany(keys.subarray(r * KB, end * KB), end - r, slots.subarray(r, end));
+      let k = 0;
+      for (let q = r; q < end; q++) {
+        if (slots[q]! >= 0) continue;
+        // capacity of the switch (DASH_CAPS_MAX_FLOW_ENTRY_COUNT) is checked per flow, before the insert
+        const sw = rowSwitch[q]!;
+        let onSwitch = flowsOn.get(sw);
+        if (onSwitch === undefined) onSwitch = env.tables.switchFlows(sw);
+        if (onSwitch >= env.flows.capacityOf(sw)) {
+          reject(from + q, fail("TABLE_FULL", `switch ${oidText(sw)} is at DASH_CAPS_MAX_FLOW_ENTRY_COUNT`));
+          slots[q] = -2;
+          continue;
+        }
+        flowsOn.set(sw, onSwitch + 1);
+        pending.set(keys.subarray(q * KB, (q + 1) * KB), k * KB);
+        freshRows[k++] = q;
+      }
+      if (k > 0) t.store.insertMany(pending, k, fresh, { atomic: false });
+      let j = 0;
+      for (let q = r; q < end; q++) {
+        const slot = slots[q]!;
+        if (slot >= 0) {
+          update(t, q, slot);
+          continue;
+        }
+        if (slot === -2) continue;
+        const got = fresh[j++]!;
+        if (got >= 0) {
+          t.codec.scatter(q, got);
+          report.inserted++;
+        } else if (got === FLOW_EXISTS) {
+          // an earlier entry of this chunk inserted the same flow: this one follows the update rule
+          flowsOn.set(rowSwitch[q]!, flowsOn.get(rowSwitch[q]!)! - 1);
+          update(t, q, t.store.lookup(keys, q * KB));
+        } else {
+          flowsOn.set(rowSwitch[q]!, flowsOn.get(rowSwitch[q]!)! - 1);
+          reject(from + q, fail("TABLE_FULL", `flow table ${oidText(t.oid)} is full`));
+        }
+      }
+      r = end;
     }
-    let onSwitch = flowsOn.get(sw);
-    if (onSwitch === undefined) flowsOn.set(sw, (onSwitch = env.tables.switchFlows(sw)));
-    if (onSwitch >= env.flows.capacityOf(sw)) {
-      reject(i, fail("TABLE_FULL", `switch ${oidText(sw)} is at DASH_CAPS_MAX_FLOW_ENTRY_COUNT`));
-      continue;
-    }
-    slot = t.store.insert(key);
-    if (slot === FLOW_FULL || slot === FLOW_EXISTS) {
-      reject(i, fail("TABLE_FULL", `flow table ${oidText(t.oid)} is full`));
-      continue;
-    }
-    flowsOn.set(sw, onSwitch + 1);
-    codec.scatter(0, slot);
-    inserted++;
   }
-  return { received: n, inserted, updated, skipped, rejected, errors };
+  return report;
 }

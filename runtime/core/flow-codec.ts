@@ -304,7 +304,8 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
           else if (ck === "ipv4") scatter.push(`${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r];`);
           break;
         default:
-          if (ck === "blob") scatter.push(`setBlob(slot, ${JSON.stringify(col.name)}, ${A(cn[0]!)}[r]);`);
+          // most flows carry no list: with no value and no stored handle there is nothing to write
+          if (ck === "blob") scatter.push(`{ const v = ${A(cn[0]!)}[r]; if (v !== undefined || ${S(ci, 0)}[c][o] !== 0) setBlob(slot, ${JSON.stringify(col.name)}, v); }`);
       }
     }
 

@@ -141,7 +141,9 @@ function wutf8(s) {
 
 // ---- decoding: bounds are explicit; every read checks the end of the message it is in
 let d = EMPTY, p = 0;
-function fail(code, msg) { throw new FlowCodecError(code, msg + " (byte " + p + ")", p); }
+// offsets in errors count from the entry's first byte (\`base\`: where decodeRowAt started)
+let base = 0;
+function fail(code, msg) { throw new FlowCodecError(code, msg + " (byte " + (p - base) + ")", p - base); }
 function rv(end) {
   let v = 0, s = 0, b;
   for (;;) {
@@ -1030,21 +1032,23 @@ function encodeRows(C, from, to, tagByte) {
   } catch (e) { pos = start; throw e; }
   return out();
 }
-function decodeRow(bytes, C, r) {
+function decodeRow(bytes, C, r) { return decodeRowAt(bytes, 0, bytes.length, C, r); }
+function decodeRowAt(bytes, from, to, C, r) {
   checkRow(C, r);
-  d = bytes; p = 0;
+  if (!(from >= 0 && to >= from && to <= bytes.length)) throw new RangeError("bytes " + from + ".." + to + " are outside 0.." + bytes.length);
+  d = bytes; p = from; base = from;
   try {
-    cdCOLS(bytes.length, C, r, true);
+    cdCOLS(to, C, r, true);
     return null;
   } catch (e) {
     czCOLS(C, r);
     if (e instanceof FlowCodecError) return { code: e.code, message: e.message, offset: e.offset };
-    return { code: "bad-length", message: "corrupt input: " + String(e && e.message), offset: p };
+    return { code: "bad-length", message: "corrupt input: " + String(e && e.message), offset: p - from };
   } finally {
-    d = EMPTY;
+    d = EMPTY; base = 0;
   }
 }
-return { encode, decode, encodeBatchEntries, encodeRow, encodeRows, decodeRow };
+return { encode, decode, encodeBatchEntries, encodeRow, encodeRows, decodeRow, decodeRowAt };
 `;
 
 /** The generated JavaScript of the specialized codec for a layout, and its column set. */
@@ -1081,6 +1085,7 @@ interface Compiled {
   encodeRow(cols: FlowColumns, row: number): Uint8Array;
   encodeRows(cols: FlowColumns, from: number, to: number, tagByte: number): Uint8Array;
   decodeRow(bytes: Uint8Array, cols: FlowColumns, row: number): FlowCodecFailure | null;
+  decodeRowAt(bytes: Uint8Array, from: number, to: number, cols: FlowColumns, row: number): FlowCodecFailure | null;
 }
 
 /**
@@ -1099,6 +1104,8 @@ export interface SpecializedFlowCodec extends FlowCodec {
   encodeRows(cols: FlowColumns, from: number, to: number): Uint8Array;
   /** Parses SaiDashFlowEntry bytes into row `row`; on failure the row is zeroed and the failure returned. */
   decodeRow(bytes: Uint8Array, cols: FlowColumns, row: number): FlowCodecFailure | null;
+  /** {@link decodeRow} of `bytes[from, to)` without making a view of it (entries of a batch decode in place). */
+  decodeRowAt(bytes: Uint8Array, from: number, to: number, cols: FlowColumns, row: number): FlowCodecFailure | null;
   /** Row `row` as an object (for diagnosis and tests; not a hot path). */
   readRow(cols: FlowColumns, row: number): FlowEntry;
   /** Writes an object into row `row`, with the object encoder's validation (not a hot path). */
@@ -1141,6 +1148,7 @@ export function specializedFlowCodec(layout: FlowLayout): SpecializedFlowCodec {
     encodeRow: (cols, row) => c.encodeRow(cols, row),
     encodeRows: (cols, from, to) => c.encodeRows(cols, from, to, BATCH_ENTRIES_TAG),
     decodeRow: (bytes, cols, row) => c.decodeRow(bytes, cols, row),
+    decodeRowAt: (bytes, from, to, cols, row) => c.decodeRowAt(bytes, from, to, cols, row),
     readRow(cols, row) {
       const r = c.decode(c.encodeRow(cols, row));
       if (!r.ok) throw new FlowCodecError(r.error.code, `internal: row ${row} does not round-trip: ${r.error.message}`);

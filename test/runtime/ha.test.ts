@@ -61,6 +61,33 @@ describe("scan → apply", () => {
     expect(r.errors[1]!.message).toContain("02:00:00:00:00:01");
   });
 
+  it("applies in order across chunks: repeated keys follow the update rule, tables interleave, a full table rejects only its overflow", () => {
+    const a = standard();
+    addTable(a.rt, a.sw, "02:00:00:00:00:01");
+    const other = { eni_mac: mac("02:00:00:00:00:01") };
+    for (let i = 0; i < 600; i++) a.rt.createEntry(FE, flowKey(a.sw, i, i % 3 === 0 ? other : {}), [{ id: A("VERSION"), value: 10 + (i % 5) }]);
+    const entries: Uint8Array[] = [];
+    for (const b of batches(a.rt, { batchSize: 700 }))
+      for (let i = 0; i < b.count; i++) entries.push(b.records.slice(b.offsets[i]!, b.offsets[i]! + b.lengths[i]!));
+    // flow 7 again with an older and then a newer VERSION, after its first copy and across the 256-entry chunks
+    a.rt.setEntry(FE, flowKey(a.sw, 7), { id: A("VERSION"), value: 3 });
+    const older = batches(a.rt, { filters: [{ key: "KEY_VERSION", op: "EQUAL_TO", value: 3 }] } as never)[0]!;
+    a.rt.setEntry(FE, flowKey(a.sw, 7), { id: A("VERSION"), value: 99 });
+    const newer = batches(a.rt, { filters: [{ key: "KEY_VERSION", op: "EQUAL_TO", value: 99 }] } as never)[0]!;
+    const one = (b: EncodedFlowBatch) => b.records.slice(b.offsets[0]!, b.offsets[0]! + b.lengths[0]!);
+    const input = [...entries.slice(0, 300), one(older), ...entries.slice(300), one(newer), one(older)];
+
+    const b = standard({ role: "standby" });
+    const small = addTable(b.rt, b.sw, "02:00:00:00:00:01", [{ id: "SAI_FLOW_TABLE_ATTR_MAX_FLOW_COUNT", value: 150 }]);
+    expect(small.table).toBeTruthy();
+    const r = b.rt.applyFlows(input);
+    // 200 flows go to the small table: 50 do not fit; flow 7 arrives three more times (older, newer, older)
+    expect(r).toMatchObject({ received: 603, inserted: 550, updated: 1, skipped: 2, rejected: 50 });
+    expect(r.errors.every((e) => e.status === "SAI_STATUS_TABLE_FULL")).toBe(true);
+    expect(b.rt.getEntry(FE, flowKey(b.sw, 7), [A("VERSION")]).attrs![0]!.value).toBe(99);
+    expect(b.rt.getEntry(FE, flowKey(b.sw, 8), [A("VERSION")]).attrs![0]!.value).toBe(10 + (8 % 5));
+  });
+
   it("maps a foreign switch id to the only local switch", () => {
     const a = standard();
     a.rt.createEntry(FE, flowKey(a.sw, 1), []);
