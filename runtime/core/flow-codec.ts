@@ -123,6 +123,7 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
     return name;
   };
   bind("G", it.geometry);
+  bind("W", it.written);
   bind("K8", it.keyBytes8);
   const colIndex = new Map(cols.specs.map((s, i) => [s.name, i]));
   const A = (name: string): string => {
@@ -399,6 +400,7 @@ function check(r) {
 }
 function scatter(r, slot) {
   const c = G.chunkOf(slot); const o = slot - G.chunkStart(c);
+  W[c][o] = 0xffffffff; // the whole row's state is written (a later reuse of the slot zeroes every column)
   ${scatter.join("\n  ")}
 }
 function packKey(r, out, at) {

@@ -140,6 +140,7 @@ export function writeColumn(store: FlowStore, col: ColumnData, slot: number, v: 
   const c = g.chunkOf(slot);
   const o = slot - g.chunkStart(c);
   const p = col.parts;
+  store.internals().written[c]![o]! |= col.dirtyBit;
   switch (s.kind) {
     case "mac": {
       const m = v as Uint8Array;

@@ -292,6 +292,15 @@ export class PackedFlows {
   private writeColumns(t: FlowTable, cols: readonly InColumn[], slots: Int32Array, from: number, to: number): void {
     const it = t.store.internals();
     const g = it.geometry;
+    let bits = 0;
+    for (const c of cols) bits |= it.columns[c.colIndex]!.dirtyBit;
+    if (bits !== 0)
+      for (let r = from; r < to; r++) {
+        const s = slots[r]!;
+        if (s < 0) continue;
+        const ch = g.chunkOf(s);
+        it.written[ch]![s - g.chunkStart(ch)]! |= bits;
+      }
     for (const c of cols) {
       const parts = it.columns[c.colIndex]!.parts[0]!;
       const vals = c.values;
@@ -318,6 +327,7 @@ export class PackedFlows {
     const KB = this.KB;
     const codes = new Int32Array(n);
     const slots = new Int32Array(n);
+    const hashes = new Uint32Array(n);
     const implicit = new Set<string>();
     const bidir = this.schema.reverseAttrOf.size > 0;
     let i = 0;
@@ -335,7 +345,8 @@ export class PackedFlows {
       while (j < limit && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
       const run = j - i;
       const out = slots.subarray(i, j);
-      t.store.lookupMany(k.subarray(i * KB, j * KB), run, out);
+      const hs = hashes.subarray(i, j);
+      t.store.lookupMany(k.subarray(i * KB, j * KB), run, out, hs);
       let end = run;
       for (let r = 0; r < run; r++) {
         if (out[r]! >= 0) continue;
@@ -362,7 +373,7 @@ export class PackedFlows {
           }
         }
       // the run's own flows go in one batched call (index loads overlapped); slots already gone are skipped
-      t.store.removeSlots(out, end);
+      t.store.removeSlots(out, end, hs);
       i = j;
     }
     for (let q = limit + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;

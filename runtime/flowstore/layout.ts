@@ -108,8 +108,8 @@ export interface LayoutOptions {
   enums?: Iterable<EnumRangeSource>;
 }
 
-/** Per-slot bookkeeping bytes: live flag (uint8) + last-hit time (uint32 ms). */
-export const SLOT_OVERHEAD_BYTES = 5;
+/** Per-slot bookkeeping bytes: live flag (uint8) + last-hit time (uint32 ms) + written-columns mask (uint32). */
+export const SLOT_OVERHEAD_BYTES = 9;
 
 const KEY_KINDS: Record<string, { kind: KeyFieldKind; size: number; align: number }> = {
   BOOL: { kind: "bool", size: 1, align: 1 },

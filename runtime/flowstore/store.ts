@@ -131,7 +131,15 @@ export interface ColumnData {
   parts: ColumnArray[][];
   /** `ip` attribute columns: per chunk, 3 big-endian words per slot (IPv6 bytes 4..15) or null. */
   v6tail: (Uint32Array | null)[];
+  /**
+   * This state column's bit in the per-slot written mask (0 for key columns). Whoever writes a state column of a
+   * slot ORs its bit into `FlowStoreInternals.written` (state columns share the 32 bits round-robin).
+   */
+  readonly dirtyBit: number;
 }
+
+/** Every bit of the written mask: for writers that set a whole row's state. */
+export const ALL_WRITTEN = 0xffffffff;
 
 /** What generated scan code reads; for `filter.ts` and hot paths in the runtime, not for general use. */
 export interface FlowStoreInternals {
@@ -142,6 +150,12 @@ export interface FlowStoreInternals {
   keys: Uint32Array[];
   keyBytes8: Uint8Array[];
   columns: ColumnData[];
+  /**
+   * Per chunk, one uint32 per slot: which state columns (by `dirtyBit`) may be non-zero. A reused slot zeroes only
+   * those, so removing and re-creating flows that set few attributes touches few cache lines (column-per-field
+   * layout: zeroing every column is one miss per column).
+   */
+  written: Uint32Array[];
   highWater(): number;
 }
 
@@ -153,17 +167,19 @@ const PART_CTORS: Record<ColumnKind, ReadonlyArray<new (n: number) => ColumnArra
 const PART_STRIDE: Partial<Record<ColumnKind, number>> = { ipv6: 4 };
 
 type KeyColumnWriter = (c: number, o: number, b: Uint8Array, base: number) => void;
-type SlotFn = (c: number, o: number) => void;
+type SlotFn = (c: number, o: number, mask: number) => void;
 type WarmFn = (c: number, o: number) => number;
+type MaskedWarmFn = (c: number, o: number, mask: number) => number;
 
 /** Generated per-layout slot routines. */
 interface SlotRoutines {
   writeKeyColumns: KeyColumnWriter;
+  /** Zeroes the state columns of slot (c, o) whose written bit is in `mask`. */
   zeroState: SlotFn;
   /** Loads every key column's line for slot (c, o) — issued ahead of the writes so the misses overlap. */
   warmKeyColumns: WarmFn;
-  /** Loads every state column's line for slot (c, o). */
-  warmState: WarmFn;
+  /** Loads the line of every state column of slot (c, o) whose written bit is in `mask`. */
+  warmState: MaskedWarmFn;
 }
 
 /** Little-endian integer read of `size` bytes at `b[base + off]`, as JS source. */
@@ -209,7 +225,9 @@ function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[]): SlotRouti
     const stride = PART_STRIDE[s.kind] ?? 1;
     PART_CTORS[s.kind].forEach((_, p) => {
       const load = `${part(ci, p)}[c][o${stride === 1 ? "" : ` * ${stride}`}]`;
-      (s.origin === "key" ? wk : ws).push(big ? `(${load} === 0n ? 0 : 1)` : load);
+      const v = big ? `(${load} === 0n ? 0 : 1)` : load;
+      if (s.origin === "key") wk.push(v);
+      else ws.push(`if ((m & ${col.dirtyBit}) !== 0) acc ^= ${v};`);
     });
     if (s.origin === "key") {
       const f = layout.keyFields[s.keyField]!;
@@ -231,20 +249,22 @@ function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[]): SlotRouti
       return;
     }
     const zero = big ? "0n" : "0";
+    const zs: string[] = [];
     PART_CTORS[s.kind].forEach((_, p) => {
       const ref = part(ci, p);
-      if (stride === 1) z.push(`${ref}[c][o] = ${zero};`);
-      else for (let k = 0; k < stride; k++) z.push(`${ref}[c][o * ${stride} + ${k}] = ${zero};`);
+      if (stride === 1) zs.push(`${ref}[c][o] = ${zero};`);
+      else for (let k = 0; k < stride; k++) zs.push(`${ref}[c][o * ${stride} + ${k}] = ${zero};`);
     });
+    z.push(`if ((m & ${col.dirtyBit}) !== 0) { ${zs.join(" ")} }`);
   });
   const mk = (params: string, body: string[]) =>
     new Function(...args, `"use strict"; return function (${params}) {\n${body.join("\n")}\n};`)(...vals);
   const xor = (loads: string[]) => [`return 0${loads.map((l) => ` ^ ${l}`).join("")};`];
   return {
     writeKeyColumns: mk("c, o, b, base", w) as KeyColumnWriter,
-    zeroState: mk("c, o", z) as SlotFn,
+    zeroState: mk("c, o, m", z) as SlotFn,
     warmKeyColumns: mk("c, o", xor(wk)) as WarmFn,
-    warmState: mk("c, o", xor(ws)) as WarmFn,
+    warmState: mk("c, o, m", ["let acc = 0;", ...ws, "return acc;"]) as MaskedWarmFn,
   };
 }
 
@@ -288,6 +308,7 @@ export class FlowStore {
   private readonly keys8: Uint8Array[] = [];
   private readonly live: Uint8Array[] = [];
   private readonly lastHit: Uint32Array[] = [];
+  private readonly written: Uint32Array[] = [];
   private readonly columns: ColumnData[];
   private readonly columnByName = new Map<string, ColumnData>();
   private readonly blobColumns: ColumnData[];
@@ -301,7 +322,7 @@ export class FlowStore {
   private readonly writeKeyColumns: KeyColumnWriter;
   private readonly zeroState: SlotFn;
   private readonly warmKeyColumns: WarmFn;
-  private readonly warmState: WarmFn;
+  private readonly warmState: MaskedWarmFn;
 
   // Scratch: one key for single operations, BATCH keys for bulk ones.
   private readonly one: Uint32Array;
@@ -351,7 +372,13 @@ export class FlowStore {
     }
     this.maskWords = new Uint32Array(keep.buffer);
 
-    this.columns = layout.columns.map((spec) => ({ spec, parts: PART_CTORS[spec.kind].map(() => []), v6tail: [] }));
+    let stateOrdinal = 0;
+    this.columns = layout.columns.map((spec) => ({
+      spec,
+      parts: PART_CTORS[spec.kind].map(() => []),
+      v6tail: [],
+      dirtyBit: spec.origin === "key" ? 0 : (1 << (stateOrdinal++ % 32)) >>> 0,
+    }));
     for (const c of this.columns) {
       this.columnByName.set(c.spec.name, c);
       if (!this.columnByName.has(c.spec.short)) this.columnByName.set(c.spec.short, c);
@@ -419,7 +446,7 @@ export class FlowStore {
   internals(): FlowStoreInternals {
     return {
       geometry: this.geometry, layout: this.layout, live: this.live, lastHit: this.lastHit, keys: this.keys,
-      keyBytes8: this.keys8, columns: this.columns, highWater: () => this.hw,
+      keyBytes8: this.keys8, columns: this.columns, written: this.written, highWater: () => this.hw,
     };
   }
 
@@ -533,8 +560,11 @@ export class FlowStore {
     return inserted;
   }
 
-  /** Looks up `n` packed keys; writes each slot or FLOW_NOT_FOUND to `out`; returns how many were found. */
-  lookupMany(keys: Uint8Array | Uint32Array, n: number, out: Int32Array): number {
+  /**
+   * Looks up `n` packed keys; writes each slot or FLOW_NOT_FOUND to `out`; returns how many were found. With
+   * `hashes`, also each key's hash, for {@link removeSlots} (which then need not re-read the key rows).
+   */
+  lookupMany(keys: Uint8Array | Uint32Array, n: number, out: Int32Array, hashes?: Uint32Array): number {
     const src = asWords(keys, n * this.keyWords);
     let found = 0;
     for (let b = 0; b < n; b += BATCH) {
@@ -545,6 +575,7 @@ export class FlowStore {
         const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
         const s = p < 0 ? FLOW_NOT_FOUND : this.index[2 * p + 1]! - 1;
         out[b + j] = s;
+        if (hashes) hashes[b + j] = this.bh[j]!;
         if (s >= 0) found++;
       }
     }
@@ -574,8 +605,11 @@ export class FlowStore {
     return removed;
   }
 
-  /** Removes the live slots among `slots[0..n)`; returns how many were removed. */
-  removeSlots(slots: ArrayLike<number>, n = slots.length): number {
+  /**
+   * Removes the live slots among `slots[0..n)`; returns how many were removed. `hashes` (from
+   * {@link lookupMany} of the same keys, no insert since) spares reading each slot's key row to find its index entry.
+   */
+  removeSlots(slots: ArrayLike<number>, n = slots.length, hashes?: ArrayLike<number>): number {
     let removed = 0;
     const bh = this.bh;
     const bs = this.bslot;
@@ -584,7 +618,7 @@ export class FlowStore {
       for (let j = 0; j < m; j++) {
         const s = slots[b + j]!;
         bs[j] = this.isLive(s) ? s : -1;
-        if (bs[j]! >= 0) bh[j] = this.rowHash(s);
+        if (bs[j]! >= 0) bh[j] = hashes ? hashes[b + j]! : this.rowHash(s);
       }
       let acc = 0;
       const idx = this.index;
@@ -742,6 +776,7 @@ export class FlowStore {
     const o = slot - this.geometry.chunkStart(c);
     const p = col.parts;
     const bad = () => new TypeError(`FlowStore.set: bad ${s.kind} value for ${s.name}`);
+    this.written[c]![o]! |= col.dirtyBit;
     switch (s.kind) {
       case "mac": {
         const m = toMacBytes(value);
@@ -934,15 +969,16 @@ export class FlowStore {
     const keys = this.keys;
     const live = this.live;
     const last = this.lastHit;
+    const written = this.written;
     const kw = this.keyWords;
     let acc = 0;
     for (let j = 0; j < k; j++) {
       const c = bc[j]!;
       const o = bo[j]!;
-      acc ^= keys[c]![o * kw]! ^ keys[c]![o * kw + kw - 1]! ^ live[c]![o]! ^ last[c]![o]!;
+      acc ^= keys[c]![o * kw]! ^ keys[c]![o * kw + kw - 1]! ^ live[c]![o]! ^ last[c]![o]! ^ written[c]![o]!;
     }
     for (let j = 0; j < k; j++) acc ^= this.warmKeyColumns(bc[j]!, bo[j]!);
-    if (state) for (let j = 0; j < k; j++) acc ^= this.warmState(bc[j]!, bo[j]!);
+    if (state) for (let j = 0; j < k; j++) acc ^= this.warmState(bc[j]!, bo[j]!, written[bc[j]!]![bo[j]!]!);
     this.sink ^= acc;
   }
 
@@ -1010,7 +1046,14 @@ export class FlowStore {
     this.live[c]![o] = SLOT_LIVE;
     this.lastHit[c]![o] = now;
     this.writeKeyColumns(c, o, this.bytesOf(w), at * 4);
-    if (reused && init) this.zeroState(c, o);
+    if (!init) this.written[c]![o] = ALL_WRITTEN; // the caller writes every column next
+    else if (reused) {
+      const m = this.written[c]![o]!;
+      if (m !== 0) {
+        this.zeroState(c, o, m);
+        this.written[c]![o] = 0;
+      }
+    }
     idx[2 * p] = h;
     idx[2 * p + 1] = slot + 1;
     this.flows++;
@@ -1046,6 +1089,7 @@ export class FlowStore {
     const keysAt = take(size * this.keyBytes);
     const liveAt = take(size);
     const lastAt = take(size * 4);
+    const writtenAt = take(size * 4);
     const partAt = this.columns.map((col) => {
       const stride = PART_STRIDE[col.spec.kind] ?? 1;
       return PART_CTORS[col.spec.kind].map((Ctor) => take(size * stride * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT));
@@ -1055,6 +1099,7 @@ export class FlowStore {
     this.keys8.push(new Uint8Array(buf, keysAt, size * this.keyBytes));
     this.live.push(new Uint8Array(buf, liveAt, size));
     this.lastHit.push(new Uint32Array(buf, lastAt, size));
+    this.written.push(new Uint32Array(buf, writtenAt, size));
     this.columns.forEach((col, ci) => {
       const stride = PART_STRIDE[col.spec.kind] ?? 1;
       PART_CTORS[col.spec.kind].forEach((Ctor, p) => {
