@@ -839,7 +839,8 @@ class ColGen {
     this.out.push(
       // the encoder indexes C.arrays at each use: dozens of column locals live across the function cost more
       `// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${used.size ? "  const A = C.arrays;\n" : ""}  let b = buf, q = pos;\n${encBody.replace(/\bk(\d+)\b/g, "A[$1]")}\n  pos = q;\n}`,
-      `function cd${j}(end, C, r, fresh) {\n${used.size ? "  const A = C.arrays;\n" : ""}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}${prologue}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`.replace(/\bk(\d+)\b/g, "A[$1]"),
+      // the decoder keeps its columns in locals: one map check per column instead of one per access
+      `function cd${j}(end, C, r, fresh) {\n${head}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}${prologue}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`,
       `function cz${j}(C, r) {\n${head}${zero.join("\n")}\n}`,
     );
     return j;
@@ -995,7 +996,7 @@ function encodeBatchEntries(entries, tagByte) {
     for (let i = 0; i < entries.length; i++) {
       if (pos + 6 > buf.length) grow(6);
       buf[pos++] = tagByte;
-      const s = begin(); eENTRY(entries[i], "entries[" + i + "]"); end(s);
+      const s = BEGIN_ENTRY(); eENTRY(entries[i], "entries[" + i + "]"); end(s);
     }
   } catch (e) { pos = start; throw e; }
   return out();
@@ -1027,10 +1028,26 @@ function encodeRows(C, from, to, tagByte) {
       checkRow(C, r);
       if (pos + 6 > buf.length) grow(6);
       buf[pos++] = tagByte;
-      const s = begin(); ceCOLS(C, r); end(s);
+      const s = BEGIN_ENTRY(); ceCOLS(C, r); end(s);
     }
   } catch (e) { pos = start; throw e; }
   return out();
+}
+// encodes into the caller's array: the slab is swapped for it, and a grow() (the row did not fit) swaps it back out
+function encodeRowInto(C, r, target, at) {
+  checkRow(C, r);
+  if (!(target instanceof Uint8Array) || !(Number.isInteger(at) && at >= 0 && at <= target.length)) throw new RangeError("encodeRowInto: bad target or offset");
+  const b0 = buf, ab0 = bufAB, off0 = bufOff, pos0 = pos, start0 = start;
+  buf = target; bufAB = target.buffer; bufOff = target.byteOffset; pos = at; start = at;
+  let n;
+  try {
+    ceCOLS(C, r);
+    n = buf === target ? pos - at : -(pos - start);
+  } finally {
+    if (buf === target) { buf = b0; bufAB = ab0; bufOff = off0; pos = pos0; start = start0; }
+    else { pos = 0; start = 0; } // grow() moved to a fresh slab: nothing in it is handed out yet
+  }
+  return n;
 }
 function decodeRow(bytes, C, r) { return decodeRowAt(bytes, 0, bytes.length, C, r); }
 function decodeRowAt(bytes, from, to, C, r) {
@@ -1048,7 +1065,7 @@ function decodeRowAt(bytes, from, to, C, r) {
     d = EMPTY; base = 0;
   }
 }
-return { encode, decode, encodeBatchEntries, encodeRow, encodeRows, decodeRow, decodeRowAt };
+return { encode, decode, encodeBatchEntries, encodeRow, encodeRowInto, encodeRows, decodeRow, decodeRowAt };
 `;
 
 /** The generated JavaScript of the specialized codec for a layout, and its column set. */
@@ -1057,7 +1074,9 @@ function generate(layout: FlowLayout): { source: string; columns: ColumnSpec[] }
   const entry = g.fn(layout.entry);
   const cg = new ColGen(g);
   const cols = cg.message(layout.entry, "");
-  const post = POSTLUDE.replace(/([ed])ENTRY\(/g, `$1${entry}(`).replace(/c([edz])COLS\(/g, `c$1${cols}(`);
+  const post = POSTLUDE.replace(/([ed])ENTRY\(/g, `$1${entry}(`)
+    .replace(/c([edz])COLS\(/g, `c$1${cols}(`)
+    .replace(/BEGIN_ENTRY\(/g, `${beginFor(layout.entry)}(`);
   return { source: PRELUDE + COLUMNAR_PRELUDE + g.source() + "\n" + cg.source() + post, columns: cg.specs };
 }
 
@@ -1083,6 +1102,7 @@ interface Compiled {
   decode(bytes: Uint8Array): FlowDecodeResult;
   encodeBatchEntries(entries: readonly FlowEntry[], tagByte: number): Uint8Array;
   encodeRow(cols: FlowColumns, row: number): Uint8Array;
+  encodeRowInto(cols: FlowColumns, row: number, target: Uint8Array, at: number): number;
   encodeRows(cols: FlowColumns, from: number, to: number, tagByte: number): Uint8Array;
   decodeRow(bytes: Uint8Array, cols: FlowColumns, row: number): FlowCodecFailure | null;
   decodeRowAt(bytes: Uint8Array, from: number, to: number, cols: FlowColumns, row: number): FlowCodecFailure | null;
@@ -1100,6 +1120,11 @@ export interface SpecializedFlowCodec extends FlowCodec {
   createColumns(capacity: number): FlowColumns;
   /** SaiDashFlowEntry bytes of row `row`. */
   encodeRow(cols: FlowColumns, row: number): Uint8Array;
+  /**
+   * Writes the SaiDashFlowEntry bytes of row `row` into `target` at `at` (no allocation) and returns their length;
+   * when they do not fit, writes nothing usable and returns minus the length needed.
+   */
+  encodeRowInto(cols: FlowColumns, row: number, target: Uint8Array, at: number): number;
   /** The `entries` field of a SaiDashFlowBatch for rows [from, to). */
   encodeRows(cols: FlowColumns, from: number, to: number): Uint8Array;
   /** Parses SaiDashFlowEntry bytes into row `row`; on failure the row is zeroed and the failure returned. */
@@ -1119,14 +1144,17 @@ const BATCH_ENTRIES_TAG = (3 << 3) | 2;
 export function specializedFlowCodec(layout: FlowLayout): SpecializedFlowCodec {
   const { source, columns } = generate(layout);
   const make = new Function("rt", source) as (rt: unknown) => Compiled;
+  // Two instances of the same code: the object API and the columnar API share helper functions (varint readers,
+  // framing), and type feedback from one path (objects, bigints) would slow the other's hot loop.
+  const o = make({ FlowCodecError });
   const c = make({ FlowCodecError });
   const specs = Object.freeze(columns.slice());
   return {
     path: "specialized",
     layout,
-    encodeFlowEntry: (entry) => c.encode(entry),
-    decodeFlowEntry: (bytes) => c.decode(bytes),
-    encodeBatchEntries: (entries) => c.encodeBatchEntries(entries, BATCH_ENTRIES_TAG),
+    encodeFlowEntry: (entry) => o.encode(entry),
+    decodeFlowEntry: (bytes) => o.decode(bytes),
+    encodeBatchEntries: (entries) => o.encodeBatchEntries(entries, BATCH_ENTRIES_TAG),
     createColumns(capacity) {
       const arrays = specs.map((s) => {
         const n = capacity * s.stride;
@@ -1146,16 +1174,17 @@ export function specializedFlowCodec(layout: FlowLayout): SpecializedFlowCodec {
       return { capacity, specs, arrays };
     },
     encodeRow: (cols, row) => c.encodeRow(cols, row),
+    encodeRowInto: (cols, row, target, at) => c.encodeRowInto(cols, row, target, at),
     encodeRows: (cols, from, to) => c.encodeRows(cols, from, to, BATCH_ENTRIES_TAG),
     decodeRow: (bytes, cols, row) => c.decodeRow(bytes, cols, row),
     decodeRowAt: (bytes, from, to, cols, row) => c.decodeRowAt(bytes, from, to, cols, row),
     readRow(cols, row) {
-      const r = c.decode(c.encodeRow(cols, row));
+      const r = o.decode(c.encodeRow(cols, row));
       if (!r.ok) throw new FlowCodecError(r.error.code, `internal: row ${row} does not round-trip: ${r.error.message}`);
       return r.value;
     },
     writeRow(cols, row, entry) {
-      const fail = c.decodeRow(c.encode(entry), cols, row);
+      const fail = c.decodeRow(o.encode(entry), cols, row);
       if (fail) throw new FlowCodecError(fail.code, `internal: entry does not round-trip: ${fail.message}`);
     },
   };

@@ -199,6 +199,36 @@ describe("bundled headers: the sample flow", () => {
     flows.forEach((f, i) => c.specialized.writeRow(cols, i, f));
     expect(hex(c.specialized.encodeRows(cols, 0, 2))).toBe(hex(batch));
   });
+
+  it("batches frame entries of every size (1-, 2- and 3-byte lengths) exactly like protobufjs", () => {
+    const Batch = loadProtoRoot(renderProtoFiles(bundled, "// test\n")).lookupType("sai.SaiDashFlowBatch");
+    const small = { ...sampleFlow(), flow_state: {} } as FlowEntry;
+    const big = { ...sampleFlow(), flow_state: { ...sampleFlow().flow_state, vendor_metadata: Array.from({ length: 20_000 }, (_, i) => i & 255) } } as FlowEntry;
+    const flows = [small, sampleFlow(), big, small];
+    const cols = c.specialized.createColumns(4);
+    flows.forEach((f, i) => c.specialized.writeRow(cols, i, f));
+    const Entry = loadProtoRoot(renderProtoFiles(bundled, "// test\n")).lookupType("sai.SaiDashFlowEntry");
+    const want = hex(Batch.encode(Batch.fromObject({ entries: flows.map((f) => Entry.toObject(Entry.decode(c.protobufjs.encodeFlowEntry(f)))) })).finish());
+    expect(hex(c.specialized.encodeBatchEntries(flows))).toBe(want);
+    expect(hex(c.specialized.encodeRows(cols, 0, 4))).toBe(want);
+  });
+
+  it("encodeRowInto writes a row into the caller's array without disturbing the shared slab", () => {
+    const cols = c.specialized.createColumns(2);
+    c.specialized.writeRow(cols, 0, sampleFlow());
+    const want = hex(c.specialized.encodeRow(cols, 0));
+    const before = c.specialized.encodeRow(cols, 0); // a slab view handed out earlier must stay intact
+    const target = new Uint8Array(1000).fill(0xee);
+    const n = c.specialized.encodeRowInto(cols, 0, target, 7);
+    expect(hex(target.subarray(7, 7 + n))).toBe(want);
+    expect(target[6]).toBe(0xee);
+    expect(target[7 + n]).toBe(0xee);
+    // too small: minus the length needed, and the codec keeps working
+    expect(c.specialized.encodeRowInto(cols, 0, new Uint8Array(10), 0)).toBe(-n);
+    expect(hex(c.specialized.encodeRow(cols, 0))).toBe(want);
+    expect(hex(before)).toBe(want);
+    expect(() => c.specialized.encodeRowInto(cols, 0, target, 1001)).toThrow(RangeError);
+  });
 });
 
 function varint(n: number): number[] {
