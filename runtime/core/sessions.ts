@@ -38,7 +38,7 @@ import { slotKey } from "./flow-values.js";
 export type SessionMode = SessionReport["mode"];
 
 const EVENT_BATCH = 256;
-const GRPC_BATCH = 1024;
+const GRPC_BATCH = 256;
 const FLOW_ENTRY_EVENT = "SAI_FLOW_BULK_GET_SESSION_EVENT_FLOW_ENTRY";
 const FINISHED_EVENT = "SAI_FLOW_BULK_GET_SESSION_EVENT_FINISHED";
 

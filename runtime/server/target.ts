@@ -7,6 +7,7 @@
 import * as grpc from "@grpc/grpc-js";
 import type { DashRuntime } from "../api.js";
 import { Receiver, type Receipt } from "../sync/receiver.js";
+import type { ParsedBatch } from "./wire.js";
 import { fromBigInt } from "./convert.js";
 import { grpcError } from "./grpc-defs.js";
 import type { Logger } from "./log.js";
@@ -34,6 +35,13 @@ export function describeReceipt(r: Receipt): string {
     (r.error ? `; ${r.error}` : "")
   );
 }
+
+/** Entries applied between two looks at the network. */
+const SLICE = 128;
+/** Apply time per event-loop turn. */
+const BUDGET_MS = 0.5;
+/** Received batches waiting to be applied before the stream is paused. */
+const MAX_QUEUED = 8;
 
 /** Options of the Push handler. */
 export interface PushOptions {
@@ -65,32 +73,78 @@ export function pushHandler(rt: DashRuntime, receiver: Receiver, log: Logger, op
         (receipt.complete ? log.info : log.error)(describeReceipt(receipt));
       } else if (cause) log.error(`push from ${peer}: ${cause}`);
     };
+    // Batches are queued as they arrive and applied in slices of SLICE entries, at most BUDGET_MS per event-loop
+    // turn: between turns the server reads the socket, so the sender's next batch crosses the network while this
+    // one is applied (grpc-js keeps a 64 KiB HTTP/2 receive window: applying a whole batch in one go would stall
+    // the transfer until it is done). MAX_QUEUED batches waiting pause the stream, so flow control slows the sender.
+    const queue: Buffer[] = [];
+    let current: { batch: ParsedBatch; at: number } | null = null;
+    let ended = false;
+    let paused = false;
+    let scheduled = false;
+    const schedule = (delayMs = 0): void => {
+      if (scheduled || done) return;
+      scheduled = true;
+      if (delayMs > 0) setTimeout(step, delayMs);
+      else setImmediate(step);
+    };
+    const abort = (error: string): void => {
+      finish(error);
+      cb(grpcError(grpc.status.INVALID_ARGUMENT, error));
+    };
+    const step = (): void => {
+      scheduled = false;
+      const until = performance.now() + BUDGET_MS;
+      while (!done) {
+        if (!current) {
+          const buf = queue.shift();
+          if (!buf) break;
+          if (paused && queue.length <= MAX_QUEUED / 2) {
+            paused = false;
+            call.resume();
+          }
+          const o = receiver.begin(buf, receipt);
+          receipt = o.receipt;
+          if (!o.ok) return abort(o.error);
+          current = { batch: o.batch, at: 0 };
+        }
+        const to = Math.min(current.batch.count, current.at + SLICE);
+        try {
+          receiver.applySlice(receipt!, current.batch, current.at, to);
+        } catch (e) {
+          return abort(`internal error applying a batch: ${(e as Error).message}`);
+        }
+        current.at = to;
+        if (to >= current.batch.count) {
+          receiver.endBatch(receipt!, current.batch);
+          current = null;
+        }
+        if (rate > 0 && receipt) {
+          const ahead = (receipt.receivedEntries / rate) * 1000 - (performance.now() - t0);
+          if (ahead > 1) return schedule(ahead);
+        }
+        if (performance.now() >= until) break;
+      }
+      if (done) return;
+      if (current || queue.length > 0) schedule();
+      else if (ended) {
+        finish();
+        cb(null, summaryOf(receipt));
+      }
+    };
     call.on("data", (buf: Buffer) => {
       if (done) return;
-      let o;
-      try {
-        o = receiver.feed(buf, receipt);
-      } catch (e) {
-        o = { ok: false as const, error: `internal error applying a batch: ${(e as Error).message}`, receipt };
+      queue.push(buf);
+      if (!paused && queue.length >= MAX_QUEUED) {
+        paused = true;
+        call.pause();
       }
-      receipt = o.receipt;
-      if (!o.ok) {
-        finish(o.error);
-        cb(grpcError(grpc.status.INVALID_ARGUMENT, o.error));
-        return;
-      }
-      if (rate > 0 && receipt) {
-        const ahead = (receipt.receivedEntries / rate) * 1000 - (performance.now() - t0);
-        if (ahead > 1) {
-          call.pause();
-          setTimeout(() => call.resume(), ahead);
-        }
-      }
+      schedule();
     });
     call.on("end", () => {
       if (done) return;
-      finish();
-      cb(null, summaryOf(receipt));
+      ended = true;
+      schedule();
     });
     // the sender went away (crash, cancel, network): record why; there is nobody left to answer
     call.on("cancelled", () => finish("the sender cancelled the stream"));

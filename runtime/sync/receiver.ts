@@ -9,7 +9,7 @@
  * transfer repairs anything an incomplete one missed.
  */
 import type { EncodedFlowBatch, FlowApi } from "../api.js";
-import { parseBatch } from "../server/wire.js";
+import { parseBatch, type ParsedBatch } from "../server/wire.js";
 import type { HaDeletes } from "./deletes.js";
 
 /** The errors a receipt keeps (the first ones; counts keep counting). */
@@ -92,6 +92,19 @@ export class Receiver {
    * carries one session, so a batch naming another session is a protocol error.
    */
   feed(bytes: Uint8Array, current: Receipt | null): BatchOutcome {
+    const b = this.begin(bytes, current);
+    if (!b.ok) return b;
+    this.applySlice(b.receipt, b.batch, 0, b.batch.count);
+    this.endBatch(b.receipt, b.batch);
+    return { ok: true, receipt: b.receipt };
+  }
+
+  /**
+   * The first step of {@link feed}: parses a batch and checks its session and sequence. Its entries are then applied
+   * with {@link applySlice} (in one go or in slices, so a server can read the network between slices) and the
+   * batch closed with {@link endBatch}.
+   */
+  begin(bytes: Uint8Array, current: Receipt | null): { ok: true; receipt: Receipt; batch: ParsedBatch } | { ok: false; error: string; receipt: Receipt | null } {
     const p = parseBatch(bytes);
     if (!p.ok) {
       if (current) this.fail(current, `batch ${current.nextSequence} is not a SaiDashFlowBatch: ${p.error}`);
@@ -107,10 +120,17 @@ export class Receiver {
     if (b.sequence !== r.nextSequence && r.error === null) r.error = `sequence gap: expected batch ${r.nextSequence}, got ${b.sequence}`;
     r.nextSequence = b.sequence + 1;
     r.receivedBatches++;
-    r.receivedEntries += b.count;
-    let rest: EncodedFlowBatch = b;
-    if (b.count > 0 && this.deletes) {
-      const d = this.deletes.process(b);
+    return { ok: true, receipt: r, batch: b };
+  }
+
+  /** Applies entries [from, to) of a batch opened by {@link begin}: deletes first, then the HA rule. */
+  applySlice(r: Receipt, b: ParsedBatch, from: number, to: number): void {
+    if (to <= from) return;
+    r.receivedEntries += to - from;
+    let rest: EncodedFlowBatch =
+      from === 0 && to === b.count ? b : { count: to - from, records: b.records, offsets: b.offsets.subarray(from, to), lengths: b.lengths.subarray(from, to) };
+    if (this.deletes) {
+      const d = this.deletes.process(rest);
       rest = d.rest;
       r.deleted += d.deleted;
       r.skipped += d.skipped;
@@ -125,11 +145,14 @@ export class Receiver {
       r.rejected += a.rejected;
       for (const e of a.errors) {
         if (r.errors.length >= MAX_ERRORS) break;
-        r.errors.push(`batch ${b.sequence} entry ${e.position}: ${e.status} ${e.message}`);
+        r.errors.push(`batch ${b.sequence} entry ${from + e.position}: ${e.status} ${e.message}`);
       }
     }
+  }
+
+  /** Closes a batch opened by {@link begin} (its finished totals, if it is the last). */
+  endBatch(r: Receipt, b: ParsedBatch): void {
     if (b.finished) r.announced = { entries: b.finished.totalEntries, batches: b.finished.totalBatches, status: b.finished.status };
-    return { ok: true, receipt: r };
   }
 
   /** Ends a stream: decides completeness. `cause` is set when the transport ended it early. */
