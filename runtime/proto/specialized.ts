@@ -818,6 +818,18 @@ class ColGen {
           unseen(z);
           break;
         }
+        case "u8list": {
+          // a byte list replaces the column's value; the array a row already holds is refilled when the length
+          // matches (column values belong to the columns), so steady-state decoding allocates nothing
+          const a = k(this.col(fp, "js"));
+          enc.push(`  ${sync(`{ let v; ${this.gen.encField(f, `${m.name}.${f.name}`, `${a}[r]`).trim()} }`)}${BREAKS}`);
+          dec.push(
+            `${label(WIRE.len)} { ${dsync(`const n = rlen(end); let v = ${a}[r]; if (v === undefined || v.length !== n) v = new Array(n); for (let i = 0; i < n; i++) v[i] = D[p + i]; p += n; ${a}[r] = n === 0 ? undefined : v;`)} ${seen} break; }`,
+          );
+          zero.push(`  ${a}[r] = undefined;`);
+          unseen(`${a}[r] = undefined;`);
+          break;
+        }
         default: {
           // variable-size values keep their object form; the object codec's code reads and writes them, merging
           // into the column's value, so a fresh decode clears it first
