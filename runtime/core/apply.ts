@@ -64,13 +64,19 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
   const keys = new Uint8Array(chunk * KB);
   const pending = new Uint8Array(chunk * KB);
   const rowTable: (FlowTable | undefined)[] = new Array(chunk);
-  const rowSwitch: bigint[] = new Array(chunk).fill(0n);
   const slots = new Int32Array(chunk);
   const fresh = new Int32Array(chunk);
   const freshRows = new Int32Array(chunk);
-  // one-entry cache: consecutive entries nearly always name the same ENI
+  // one-entry caches: consecutive entries nearly always name the same switch and ENI (compared as numbers: a
+  // bigint per entry would cost more than the rest of the key handling)
+  let swLo = -1;
+  let swHi = -1;
+  let swGen = 0;
+  let swLocal: bigint | null = null;
+  let swRemap = false;
+  let swRaw = 0n;
   let lastMac = -1;
-  let lastSw = -1n;
+  let lastGen = -1;
   let lastTable: FlowTable | undefined;
 
   /** Decodes entry `i` into row `r` and finds its table; false (after rejecting it) when it cannot be applied. */
@@ -80,15 +86,22 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
       reject(i, fail("INVALID_PARAMETER", `entry ${i} is not a SaiDashFlowEntry: ${e.message}`));
       return false;
     }
-    let sw = rowCodec.switchOf(r);
-    if (!local.has(sw)) {
-      if (switches.length !== 1) {
-        reject(i, fail("INVALID_PARAMETER", `switch ${oidText(sw)} of entry ${i} is not a local switch`));
-        return false;
-      }
-      sw = switches[0]!;
-      rowCodec.setSwitch(r, sw);
+    const lo = rowCodec.switchWord(r, false);
+    const hi = rowCodec.switchWord(r, true);
+    if (lo !== swLo || hi !== swHi) {
+      swLo = lo;
+      swHi = hi;
+      swGen++;
+      swRaw = rowCodec.switchOf(r);
+      swRemap = !local.has(swRaw);
+      swLocal = swRemap ? (switches.length === 1 ? switches[0]! : null) : swRaw;
     }
+    if (swLocal === null) {
+      reject(i, fail("INVALID_PARAMETER", `switch ${oidText(swRaw)} of entry ${i} is not a local switch`));
+      return false;
+    }
+    const sw = swLocal;
+    if (swRemap) rowCodec.setSwitch(r, sw);
     rowCodec.packKey(r, keys, r * KB);
     let t: FlowTable | undefined;
     if (s.tableMember) {
@@ -96,9 +109,9 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
       t = typeof found === "string" ? undefined : found;
     } else {
       const mac = rowCodec.eniMac(r);
-      if (mac !== lastMac || sw !== lastSw) {
+      if (mac !== lastMac || swGen !== lastGen) {
         lastMac = mac;
-        lastSw = sw;
+        lastGen = swGen;
         lastTable = env.tables.forMac(sw, mac);
       }
       t = lastTable;
@@ -113,7 +126,6 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
       return false;
     }
     rowTable[r] = t;
-    rowSwitch[r] = sw;
     return true;
   };
 
@@ -139,20 +151,21 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
       let end = r + 1;
       while (end < m && rowTable[end] === t) end++;
       t.store.lookupMany(keys.subarray(r * KB, end * KB), end - r, slots.subarray(r, end));
+      // capacity of the table's switch (DASH_CAPS_MAX_FLOW_ENTRY_COUNT) is checked per flow, before the insert
+      const sw = t.switchId;
+      let onSwitch = flowsOn.get(sw) ?? env.tables.switchFlows(sw);
+      const capacity = env.flows.capacityOf(sw);
+      const codec = t.codec;
       let k = 0;
       for (let q = r; q < end; q++) {
         if (slots[q]! >= 0) continue;
-        // capacity of the switch (DASH_CAPS_MAX_FLOW_ENTRY_COUNT) is checked per flow, before the insert
-        const sw = rowSwitch[q]!;
-        let onSwitch = flowsOn.get(sw);
-        if (onSwitch === undefined) onSwitch = env.tables.switchFlows(sw);
-        if (onSwitch >= env.flows.capacityOf(sw)) {
+        if (onSwitch >= capacity) {
           reject(from + q, fail("TABLE_FULL", `switch ${oidText(sw)} is at DASH_CAPS_MAX_FLOW_ENTRY_COUNT`));
           slots[q] = -2;
           continue;
         }
-        flowsOn.set(sw, onSwitch + 1);
-        pending.set(keys.subarray(q * KB, (q + 1) * KB), k * KB);
+        onSwitch++;
+        for (let b = 0, from = q * KB, to = k * KB; b < KB; b++) pending[to + b] = keys[from + b]!;
         freshRows[k++] = q;
       }
       if (k > 0) t.store.insertMany(pending, k, fresh, { atomic: false });
@@ -166,17 +179,18 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
         if (slot === -2) continue;
         const got = fresh[j++]!;
         if (got >= 0) {
-          t.codec.scatter(q, got);
+          codec.scatter(q, got);
           report.inserted++;
         } else if (got === FLOW_EXISTS) {
           // an earlier entry of this chunk inserted the same flow: this one follows the update rule
-          flowsOn.set(rowSwitch[q]!, flowsOn.get(rowSwitch[q]!)! - 1);
+          onSwitch--;
           update(t, q, t.store.lookup(keys, q * KB));
         } else {
-          flowsOn.set(rowSwitch[q]!, flowsOn.get(rowSwitch[q]!)! - 1);
+          onSwitch--;
           reject(from + q, fail("TABLE_FULL", `flow table ${oidText(t.oid)} is full`));
         }
       }
+      flowsOn.set(sw, onSwitch);
       r = end;
     }
   }

@@ -36,6 +36,8 @@ export interface SlotCodec {
   setSwitch(r: number, sw: bigint): void;
   /** Row `r`'s flow key switch id (0n when the key has none). */
   switchOf(r: number): bigint;
+  /** The low or high 32 bits of row `r`'s flow key switch id, as a number (no bigint per row on hot paths). */
+  switchWord(r: number, high: boolean): number;
   /**
    * Packs the reverse key of `slot` (REVERSE_FLOW_* columns; members without one repeat the flow's own) at
    * `out[at..]` and returns its ENI MAC as a 48-bit number.
@@ -411,6 +413,7 @@ function eniMac(r) { return ${eni && eni.field.codec.k === "mac" ? `${A(leafColu
 function version(r) { return ${ver ? `${A(leafColumns(ver)[0]!)}[r]` : "-1"}; }
 function slotVersion(slot) { ${verCol !== undefined ? `const c = G.chunkOf(slot); return ${S(verCol, 0)}[c][slot - G.chunkStart(c)];` : "return -1;"} }
 function setSwitch(r, sw) { ${sw && sw.field.codec.k === "int64" ? `${A(leafColumns(sw)[0]!)}[r] = Number(sw & 0xffffffffn); ${A(leafColumns(sw)[1]!)}[r] = Number(sw >> 32n);` : ""} }
+function switchWord(r, high) { ${sw && sw.field.codec.k === "int64" ? `return high ? ${A(leafColumns(sw)[1]!)}[r] : ${A(leafColumns(sw)[0]!)}[r];` : "return 0;"} }
 function switchOf(r) { return ${sw && sw.field.codec.k === "int64" ? `(BigInt(${A(leafColumns(sw)[1]!)}[r]) << 32n) | BigInt(${A(leafColumns(sw)[0]!)}[r])` : "0n"}; }
 function packReverse(slot, out, at) {
   const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); const kb = K8[c]; const b = o * ${KB};
@@ -419,7 +422,7 @@ function packReverse(slot, out, at) {
   return ${revMac};
 }
 function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
-return { gather, check, scatter, packKey, eniMac, version, slotVersion, setSwitch, switchOf, packReverse, unidirectional };`;
+return { gather, check, scatter, packKey, eniMac, version, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
   const fns = new Function(...names, body)(...values) as Omit<SlotCodec, "checkNames">;
   return { ...fns, checkNames };
 }
