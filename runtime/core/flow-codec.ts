@@ -128,12 +128,29 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
   bind("W", it.written);
   bind("K8", it.keyBytes8);
   const colIndex = new Map(cols.specs.map((s, i) => [s.name, i]));
+  // codec columns are written as tokens (`@An@[r]`, `@An@[r * 4 + w]`) and resolved at the end to elements of the
+  // row-major word array (or of a "js" column's own array)
   const A = (name: string): string => {
     const i = colIndex.get(name);
     if (i === undefined) throw new Error(`slotCodec: the codec has no column ${name}`);
-    const id = `A${i}`;
-    if (!names.includes(id)) bind(id, cols.arrays[i]);
-    return id;
+    return `@A${i}@`;
+  };
+  bind("R", cols.rows);
+  const resolve = (code: string): string => {
+    const out = code.replace(/@A(\d+)@\[r(?: \* \d+)?(?: \+ (\d+))?\](\s*=(?!=))?/g, (_, i: string, w: string | undefined, assign: string | undefined) => {
+      const spec = cols.specs[Number(i)]!;
+      if (spec.array === "js") {
+        const id = `J${i}`;
+        if (!names.includes(id)) bind(id, cols.arrays[Number(i)]);
+        return `${id}[r]${assign ?? ""}`;
+      }
+      const el = `R[rb + ${spec.offset + Number(w ?? 0)}]`;
+      return assign ? `${el}${assign}` : spec.array === "i32" ? `(${el} | 0)` : el;
+    });
+    const left = /@A\d+@/.exec(out);
+    if (left) throw new Error(`internal: unresolved codec column ${left[0]} in the slot codec`);
+    // every routine that takes a codec row gets that row's first word
+    return out.replace(/^(function \w+\((?:[^)]*, )?r(?:, [^)]*)?\) \{)/gm, `$1 const rb = r * ${cols.stride};`);
   };
   const S = (ci: number, p: number): string => {
     const id = `S${ci}_${p}`;
@@ -423,7 +440,8 @@ function packReverse(slot, out, at) {
 }
 function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
 return { gather, check, scatter, packKey, eniMac, version, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
-  const fns = new Function(...names, body)(...values) as Omit<SlotCodec, "checkNames">;
+  const code = resolve(body);
+  const fns = new Function(...names, code)(...values) as Omit<SlotCodec, "checkNames">;
   return { ...fns, checkNames };
 }
 

@@ -604,6 +604,8 @@ export interface ColumnSpec {
   readonly name: string;
   readonly array: ColumnArray;
   readonly stride: number;
+  /** Word offset of the column inside a row of `FlowColumns.rows` (-1 for "js" columns, which live in `arrays`). */
+  readonly offset: number;
 }
 
 /** Marks an encoder line that writes through the shared helpers (which grow the buffer themselves). */
@@ -666,15 +668,39 @@ class ColGen {
   readonly specs: ColumnSpec[] = [];
   private readonly out: string[] = [];
   private count = 0;
+  /** Words per row of the row-major store (every fixed-size column). */
+  words = 0;
   constructor(private readonly gen: Gen) {}
 
   source(): string {
-    return this.out.join("\n");
+    return this.out.join("\n").replace(/@STRIDE@/g, String(this.words));
   }
 
   private col(name: string, array: ColumnArray, stride = 1): number {
-    this.specs.push({ name, array, stride });
+    const offset = array === "js" ? -1 : this.words;
+    if (array !== "js") this.words += stride;
+    this.specs.push({ name, array, stride, offset });
     return this.specs.length - 1;
+  }
+
+  /**
+   * Resolves column tokens: \`@Cn@[r]\` (one-word columns) and \`@Cn@[o + j]\` (4-word columns) become elements of the
+   * row-major word array (\`R[rb + offset]\`; signed columns read through \`| 0\`), \`@In@\` the index of column n's
+   * first word (for helpers), and "js" columns their own array.
+   */
+  private resolve(code: string): string {
+    const out = code
+      .replace(/@C(\d+)@\[r\](\s*=(?!=))?/g, (_, i: string, assign: string | undefined) => {
+        const sp = this.specs[Number(i)]!;
+        if (sp.array === "js") return `A[${i}][r]${assign ?? ""}`;
+        const el = `R[rb + ${sp.offset}]`;
+        return assign ? `${el}${assign}` : sp.array === "i32" ? `(${el} | 0)` : el;
+      })
+      .replace(/@C(\d+)@\[o(?: \+ (\d))?\]/g, (_, i: string, j: string | undefined) => `R[rb + ${this.specs[Number(i)]!.offset + Number(j ?? 0)}]`)
+      .replace(/@I(\d+)@/g, (_, i: string) => `rb + ${this.specs[Number(i)]!.offset}`);
+    const left = /@[CI]\d+@/.exec(out);
+    if (left) throw new Error(`internal: unresolved column reference ${left[0]} in the columnar codec`);
+    return out;
   }
 
   /**
@@ -684,11 +710,9 @@ class ColGen {
    */
   message(m: FlowMessageLayout, path: string): number {
     const j = this.count++;
-    const used = new Set<number>();
-    const k = (i: number) => {
-      used.add(i);
-      return `k${i}`;
-    };
+    const k = (i: number) => `@C${i}@`;
+    // a helper's view of a column: the row-major array and the index of the column's first word
+    const I = (ref: string) => `R, @I${/@C(\d+)@/.exec(ref)![1]}@`;
     const enc: string[] = [];
     const dec: string[] = [];
     const zero: string[] = [];
@@ -770,7 +794,7 @@ class ColGen {
           const l = k(this.col(`${fp}.lo`, "u16"));
           enc.push(`  { ${ens(T + 7)} ${tagBytes(f.number, WIRE.len)} b[q++] = 6; ${wbe(`${h}[r]`)} const lo = ${l}[r]; b[q] = lo >>> 8; b[q + 1] = lo & 255; q += 2; }`);
           dec.push(
-            `${label(WIRE.len)} if (D[q] === 6 && q + 7 <= end) { ${h}[r] = ${be32("q + 1")}; ${l}[r] = (D[q + 5] << 8) | D[q + 6]; q += 7; } else { ${dsync(`cmac(end, ${h}, ${l}, r, ${P});`)} } ${seen} break;`,
+            `${label(WIRE.len)} if (D[q] === 6 && q + 7 <= end) { ${h}[r] = ${be32("q + 1")}; ${l}[r] = (D[q + 5] << 8) | D[q + 6]; q += 7; } else { ${dsync(`cmac(end, ${I(h)}, ${I(l).slice(3)}, ${P});`)} } ${seen} break;`,
           );
           zero.push(`  ${h}[r] = 0; ${l}[r] = 0;`);
           unseen(`${h}[r] = 0; ${l}[r] = 0;`);
@@ -779,7 +803,7 @@ class ColGen {
         case "ipv6": {
           const wd = k(this.col(`${fp}.words`, "u32", 4));
           enc.push(`  { const o = r * 4; ${ens(T + 17)} ${tagBytes(f.number, WIRE.len)} b[q++] = 16; ${wbe(`${wd}[o]`)} ${wbe(`${wd}[o + 1]`)} ${wbe(`${wd}[o + 2]`)} ${wbe(`${wd}[o + 3]`)} }`);
-          dec.push(`${label(WIRE.len)} ${dsync(`cw16(end, ${wd}, r * 4, ${P}, "IPv6 address");`)} ${seen} break;`);
+          dec.push(`${label(WIRE.len)} ${dsync(`cw16(end, ${I(wd)}, ${P}, "IPv6 address");`)} ${seen} break;`);
           zero.push(`  { const o = r * 4; ${wd}[o] = 0; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0; }`);
           unseen(`const o = r * 4; ${wd}[o] = 0; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0;`);
           break;
@@ -801,7 +825,7 @@ class ColGen {
           );
           // the canonical IPv4 form (length 5, ipv4 tag, 4 bytes) is read inline; anything else by the helper
           dec.push(
-            `${label(WIRE.len)} if (D[q] === 5 && D[q + 1] === 13 && q + 6 <= end) { const o = r * 4; ${fa}[r] = 0; ${wd}[o] = ${le32("q + 2")}; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0; q += 6; ${seen} } else { ${dsync(`const sub = rlen(end) + p; if (cdip(sub, ${fa}, ${wd}, r, ${P})) ${seen}`)} } break;`,
+            `${label(WIRE.len)} if (D[q] === 5 && D[q + 1] === 13 && q + 6 <= end) { const o = r * 4; ${fa}[r] = 0; ${wd}[o] = ${le32("q + 2")}; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0; q += 6; ${seen} } else { ${dsync(`const sub = rlen(end) + p; if (cdip(sub, ${I(fa)}, ${I(wd).slice(3)}, ${P})) ${seen}`)} } break;`,
           );
           zero.push(`  ${z}`);
           unseen(z);
@@ -811,9 +835,9 @@ class ColGen {
           const fa = k(this.col(`${fp}.family`, "u8"));
           const a = k(this.col(`${fp}.addr`, "u32", 4));
           const mk = k(this.col(`${fp}.mask`, "u32", 4));
-          const z = `${fa}[r] = 0; for (let i = r * 4; i < r * 4 + 4; i++) { ${a}[i] = 0; ${mk}[i] = 0; }`;
-          enc.push(`  ${ens(T + 39)} ${tagBytes(f.number, WIRE.len)} ${sync(`cwprefix(${fa}, ${a}, ${mk}, r, ${P});`)}`);
-          dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; if (cdprefix(sub, ${fa}, ${a}, ${mk}, r, ${P}, fresh && (${mask} & ${bit}) === 0)) ${seen}`)} break; }`);
+          const z = `${fa}[r] = 0; ${a}[o] = 0; ${a}[o + 1] = 0; ${a}[o + 2] = 0; ${a}[o + 3] = 0; ${mk}[o] = 0; ${mk}[o + 1] = 0; ${mk}[o + 2] = 0; ${mk}[o + 3] = 0;`;
+          enc.push(`  ${ens(T + 39)} ${tagBytes(f.number, WIRE.len)} ${sync(`cwprefix(${I(fa)}, ${I(a).slice(3)}, ${I(mk).slice(3)}, ${P});`)}`);
+          dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; if (cdprefix(sub, ${I(fa)}, ${I(a).slice(3)}, ${I(mk).slice(3)}, ${P}, fresh && (${mask} & ${bit}) === 0)) ${seen}`)} break; }`);
           zero.push(`  ${z}`);
           unseen(z);
           break;
@@ -846,14 +870,14 @@ class ColGen {
     const encBody = reserve(enc);
     const prologue = inOrder(dec);
     const masks = Array.from({ length: Math.max(1, Math.ceil(m.fields.length / 32)) }, (_, i) => `s${i} = 0`).join(", ");
-    const locals = [...used].map((i) => `k${i} = A[${i}]`).join(", ");
-    const head = locals ? `  const A = C.arrays, ${locals};\n` : "";
+    // one row-major word array: a row's fixed-size columns share a few cache lines and one typed array
+    const head = `  const A = C.arrays, R = C.rows, rb = r * @STRIDE@;\n`;
     this.out.push(
-      // the encoder indexes C.arrays at each use: dozens of column locals live across the function cost more
-      `// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${used.size ? "  const A = C.arrays;\n" : ""}  let b = buf, q = pos;\n${encBody.replace(/\bk(\d+)\b/g, "A[$1]")}\n  pos = q;\n}`,
-      // the decoder keeps its columns in locals: one map check per column instead of one per access
-      `function cd${j}(end, C, r, fresh) {\n${head}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}${prologue}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`,
-      `function cz${j}(C, r) {\n${head}${zero.join("\n")}\n}`,
+      this.resolve(`// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${head}  let b = buf, q = pos;\n${encBody}\n  pos = q;\n}`),
+      this.resolve(
+        `function cd${j}(end, C, r, fresh) {\n${head}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}${prologue}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`,
+      ),
+      this.resolve(`function cz${j}(C, r) {\n${head}${zero.join("\n")}\n}`),
     );
     return j;
   }
@@ -862,18 +886,18 @@ class ColGen {
 const COLUMNAR_PRELUDE = String.raw`
 function wbe(w) { buf[pos] = w >>> 24; buf[pos + 1] = (w >>> 16) & 255; buf[pos + 2] = (w >>> 8) & 255; buf[pos + 3] = w & 255; pos += 4; }
 function rbe(at) { return ((d[at] << 24) | (d[at + 1] << 16) | (d[at + 2] << 8) | d[at + 3]) >>> 0; }
-function cmac(end, H, L, r, path) {
+function cmac(end, R, h, l, path) {
   const len = rlen(end);
-  if (len === 0) { H[r] = 0; L[r] = 0; return; }
+  if (len === 0) { R[h] = 0; R[l] = 0; return; }
   if (len !== 6) fail("bad-length", path + ": MAC of " + len + " bytes, expected 6");
-  H[r] = rbe(p); L[r] = (d[p + 4] << 8) | d[p + 5];
+  R[h] = rbe(p); R[l] = (d[p + 4] << 8) | d[p + 5];
   p += 6;
 }
-function cw16(end, W, o, path, what) {
+function cw16(end, R, w, path, what) {
   const len = rlen(end);
-  if (len === 0) { W[o] = 0; W[o + 1] = 0; W[o + 2] = 0; W[o + 3] = 0; return; }
+  if (len === 0) { R[w] = 0; R[w + 1] = 0; R[w + 2] = 0; R[w + 3] = 0; return; }
   if (len !== 16) fail("bad-length", path + ": " + what + " of " + len + " bytes, expected 16");
-  W[o] = rbe(p); W[o + 1] = rbe(p + 4); W[o + 2] = rbe(p + 8); W[o + 3] = rbe(p + 12);
+  R[w] = rbe(p); R[w + 1] = rbe(p + 4); R[w + 2] = rbe(p + 8); R[w + 3] = rbe(p + 12);
   p += 16;
 }
 function cr32(end) {
@@ -882,60 +906,51 @@ function cr32(end) {
   p += 4;
   return v;
 }
-function cwip(F, W, r, path) {
-  const o = r * 4, fam = F[r];
-  if (fam === 0) { const v = W[o]; buf[pos++] = 5; buf[pos++] = 13; buf[pos] = v & 255; buf[pos + 1] = (v >>> 8) & 255; buf[pos + 2] = (v >>> 16) & 255; buf[pos + 3] = v >>> 24; pos += 4; return; }
-  if (fam !== 1) bad(path, "IP family 0 (IPv4) or 1 (IPv6)");
-  buf[pos++] = 18; buf[pos++] = 18; buf[pos++] = 16;
-  wbe(W[o]); wbe(W[o + 1]); wbe(W[o + 2]); wbe(W[o + 3]);
-}
 // true when the message set the address (an empty IpAddress leaves the column to its zero or earlier value)
-function cdip(end, F, W, r, path) {
-  const o = r * 4;
+function cdip(end, R, f, w, path) {
   let set = false;
   while (p < end) {
     const t = tag(end);
     if (t === 13) {
-      W[o] = cr32(end); W[o + 1] = 0; W[o + 2] = 0; W[o + 3] = 0; F[r] = 0; set = true;
+      R[w] = cr32(end); R[w + 1] = 0; R[w + 2] = 0; R[w + 3] = 0; R[f] = 0; set = true;
     } else if (t === 18) {
       const n = rlen(end);
       if (n !== 16) fail("bad-length", path + ": IPv6 address of " + n + " bytes, expected 16");
-      W[o] = rbe(p); W[o + 1] = rbe(p + 4); W[o + 2] = rbe(p + 8); W[o + 3] = rbe(p + 12);
-      F[r] = 1; p += 16; set = true;
+      R[w] = rbe(p); R[w + 1] = rbe(p + 4); R[w + 2] = rbe(p + 8); R[w + 3] = rbe(p + 12);
+      R[f] = 1; p += 16; set = true;
     } else unknown(t, end);
   }
   return set;
 }
-function cwprefix(F, A, M, r, path) {
-  const o = r * 4, fam = F[r];
+function cwprefix(R, f, a, m, path) {
+  const fam = R[f];
   if (fam === 0) {
-    const a = A[o], m = M[o];
-    const inner = (a ? 5 : 0) + (m ? 5 : 0);
+    const av = R[a], mv = R[m];
+    const inner = (av ? 5 : 0) + (mv ? 5 : 0);
     buf[pos++] = inner + 2; buf[pos++] = 10; buf[pos++] = inner;
-    if (a) { buf[pos++] = 13; buf[pos] = a & 255; buf[pos + 1] = (a >>> 8) & 255; buf[pos + 2] = (a >>> 16) & 255; buf[pos + 3] = a >>> 24; pos += 4; }
-    if (m) { buf[pos++] = 21; buf[pos] = m & 255; buf[pos + 1] = (m >>> 8) & 255; buf[pos + 2] = (m >>> 16) & 255; buf[pos + 3] = m >>> 24; pos += 4; }
+    if (av) { buf[pos++] = 13; buf[pos] = av & 255; buf[pos + 1] = (av >>> 8) & 255; buf[pos + 2] = (av >>> 16) & 255; buf[pos + 3] = av >>> 24; pos += 4; }
+    if (mv) { buf[pos++] = 21; buf[pos] = mv & 255; buf[pos + 1] = (mv >>> 8) & 255; buf[pos + 2] = (mv >>> 16) & 255; buf[pos + 3] = mv >>> 24; pos += 4; }
     return;
   }
   if (fam !== 1) bad(path, "IP family 0 (IPv4) or 1 (IPv6)");
   buf[pos++] = 38; buf[pos++] = 18; buf[pos++] = 36;
-  buf[pos++] = 10; buf[pos++] = 16; wbe(A[o]); wbe(A[o + 1]); wbe(A[o + 2]); wbe(A[o + 3]);
-  buf[pos++] = 18; buf[pos++] = 16; wbe(M[o]); wbe(M[o + 1]); wbe(M[o + 2]); wbe(M[o + 3]);
+  buf[pos++] = 10; buf[pos++] = 16; wbe(R[a]); wbe(R[a + 1]); wbe(R[a + 2]); wbe(R[a + 3]);
+  buf[pos++] = 18; buf[pos++] = 16; wbe(R[m]); wbe(R[m + 1]); wbe(R[m + 2]); wbe(R[m + 3]);
 }
-function cdprefix(end, F, A, M, r, path, fresh) {
-  const o = r * 4;
+function cdprefix(end, R, f, a, m, path, fresh) {
   let set = false;
   while (p < end) {
     const t = tag(end);
     if (t === 10 || t === 18) {
       const v6 = t === 18, sub = rlen(end) + p, fam = v6 ? 1 : 0;
       // a new family starts from zero; the same family merges, as protobuf merges a repeated sub-message
-      if (fresh || F[r] !== fam) for (let i = o; i < o + 4; i++) { A[i] = 0; M[i] = 0; }
-      F[r] = fam; set = true; fresh = false;
+      if (fresh || R[f] !== fam) for (let i = 0; i < 4; i++) { R[a + i] = 0; R[m + i] = 0; }
+      R[f] = fam; set = true; fresh = false;
       while (p < sub) {
         const u = tag(sub);
-        if (!v6 && u === 13) A[o] = cr32(sub);
-        else if (!v6 && u === 21) M[o] = cr32(sub);
-        else if (v6 && (u === 10 || u === 18)) cw16(sub, u === 10 ? A : M, o, path, "IPv6 prefix part");
+        if (!v6 && u === 13) R[a] = cr32(sub);
+        else if (!v6 && u === 21) R[m] = cr32(sub);
+        else if (v6 && (u === 10 || u === 18)) cw16(sub, R, u === 10 ? a : m, path, "IPv6 prefix part");
         else unknown(u, sub);
       }
     } else unknown(t, end);
@@ -1081,7 +1096,7 @@ return { encode, decode, encodeBatchEntries, encodeRow, encodeRowInto, encodeRow
 `;
 
 /** The generated JavaScript of the specialized codec for a layout, and its column set. */
-function generate(layout: FlowLayout): { source: string; columns: ColumnSpec[] } {
+function generate(layout: FlowLayout): { source: string; columns: ColumnSpec[]; words: number } {
   const g = new Gen();
   const entry = g.fn(layout.entry);
   const cg = new ColGen(g);
@@ -1089,7 +1104,7 @@ function generate(layout: FlowLayout): { source: string; columns: ColumnSpec[] }
   const post = POSTLUDE.replace(/([ed])ENTRY\(/g, `$1${entry}(`)
     .replace(/c([edz])COLS\(/g, `c$1${cols}(`)
     .replace(/BEGIN_ENTRY\(/g, `${beginFor(layout.entry)}(`);
-  return { source: PRELUDE + COLUMNAR_PRELUDE + g.source() + "\n" + cg.source() + post, columns: cg.specs };
+  return { source: PRELUDE + COLUMNAR_PRELUDE + g.source() + "\n" + cg.source() + post, columns: cg.specs, words: cg.words };
 }
 
 /** The generated JavaScript of the specialized codec for a layout (for inspection; `specializedFlowCodec` runs it). */
@@ -1102,11 +1117,17 @@ export function flowColumnSpecs(layout: FlowLayout): ColumnSpec[] {
   return generate(layout).columns;
 }
 
-/** A columnar flow store's arrays, one per {@link ColumnSpec}, `capacity` rows each. */
+/**
+ * A columnar flow store: every fixed-size column of a row in one row-major word array (\`rows\`, \`stride\` words per
+ * row, a column at its spec's \`offset\`), variable-size ("js") columns as JS arrays in \`arrays\` (null elsewhere).
+ * Words hold unsigned 32-bit values; signed columns are read through \`| 0\`.
+ */
 export interface FlowColumns {
   readonly capacity: number;
   readonly specs: readonly ColumnSpec[];
-  readonly arrays: (Uint8Array | Uint16Array | Uint32Array | Int32Array | FlowValue[])[];
+  readonly stride: number;
+  readonly rows: Uint32Array;
+  readonly arrays: (FlowValue[] | null)[];
 }
 
 interface Compiled {
@@ -1154,7 +1175,7 @@ const BATCH_ENTRIES_TAG = (3 << 3) | 2;
 
 /** Compiles the specialized codec for a layout. */
 export function specializedFlowCodec(layout: FlowLayout): SpecializedFlowCodec {
-  const { source, columns } = generate(layout);
+  const { source, columns, words } = generate(layout);
   const make = new Function("rt", source) as (rt: unknown) => Compiled;
   // Two instances of the same code: the object API and the columnar API share helper functions (varint readers,
   // framing), and type feedback from one path (objects, bigints) would slow the other's hot loop.
@@ -1168,22 +1189,8 @@ export function specializedFlowCodec(layout: FlowLayout): SpecializedFlowCodec {
     decodeFlowEntry: (bytes) => o.decode(bytes),
     encodeBatchEntries: (entries) => o.encodeBatchEntries(entries, BATCH_ENTRIES_TAG),
     createColumns(capacity) {
-      const arrays = specs.map((s) => {
-        const n = capacity * s.stride;
-        switch (s.array) {
-          case "u8":
-            return new Uint8Array(n);
-          case "u16":
-            return new Uint16Array(n);
-          case "u32":
-            return new Uint32Array(n);
-          case "i32":
-            return new Int32Array(n);
-          case "js":
-            return new Array<FlowValue>(n).fill(undefined);
-        }
-      });
-      return { capacity, specs, arrays };
+      const arrays = specs.map((sp) => (sp.array === "js" ? new Array<FlowValue>(capacity * sp.stride).fill(undefined) : null));
+      return { capacity, specs, stride: words, rows: new Uint32Array(capacity * words), arrays };
     },
     encodeRow: (cols, row) => c.encodeRow(cols, row),
     encodeRowInto: (cols, row, target, at) => c.encodeRowInto(cols, row, target, at),
