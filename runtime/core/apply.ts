@@ -38,6 +38,26 @@ export interface ApplyEnv {
 /** Entries decoded and looked up together (codec scratch rows 0..CHUNK-1). */
 export const CHUNK = 256;
 
+/** Per-call working arrays, kept between calls: a standby applies small slices often (apply is not re-entrant). */
+interface Scratch {
+  readonly chunk: number;
+  readonly kb: number;
+  readonly keys: Uint8Array;
+  readonly pending: Uint8Array;
+  readonly rowTable: (FlowTable | undefined)[];
+  readonly slots: Int32Array;
+  readonly fresh: Int32Array;
+}
+let scratch: Scratch | null = null;
+function scratchFor(chunk: number, kb: number): Scratch {
+  if (scratch && scratch.chunk === chunk && scratch.kb === kb) {
+    scratch.rowTable.fill(undefined);
+    return scratch;
+  }
+  scratch = { chunk, kb, keys: new Uint8Array(chunk * kb), pending: new Uint8Array(chunk * kb), rowTable: new Array(chunk).fill(undefined), slots: new Int32Array(chunk), fresh: new Int32Array(chunk) };
+  return scratch;
+}
+
 /** Applies entries by the HA rule. */
 export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uint8Array[]): ApplyFlowsReport {
   const list = Array.isArray(input) ? (input as readonly Uint8Array[]) : null;
@@ -61,12 +81,7 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
   const local = new Set(switches);
   const flowsOn = new Map<bigint, number>();
   const chunk = Math.min(CHUNK, env.cols.capacity);
-  const keys = new Uint8Array(chunk * KB);
-  const pending = new Uint8Array(chunk * KB);
-  const rowTable: (FlowTable | undefined)[] = new Array(chunk);
-  const slots = new Int32Array(chunk);
-  const fresh = new Int32Array(chunk);
-  const freshRows = new Int32Array(chunk);
+  const { keys, pending, rowTable, slots, fresh } = scratchFor(chunk, KB);
   // one-entry caches: consecutive entries nearly always name the same switch and ENI (compared as numbers: a
   // bigint per entry would cost more than the rest of the key handling)
   let swLo = -1;
@@ -166,7 +181,7 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
         }
         onSwitch++;
         for (let b = 0, from = q * KB, to = k * KB; b < KB; b++) pending[to + b] = keys[from + b]!;
-        freshRows[k++] = q;
+        k++;
       }
       if (k > 0) t.store.insertMany(pending, k, fresh, { atomic: false });
       let j = 0;

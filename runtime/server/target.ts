@@ -37,9 +37,9 @@ export function describeReceipt(r: Receipt): string {
 }
 
 /** Entries applied between two looks at the network. */
-const SLICE = 128;
+const SLICE = 64;
 /** Apply time per event-loop turn. */
-const BUDGET_MS = 0.5;
+const BUDGET_MS = 0.2;
 /** Received batches waiting to be applied before the stream is paused. */
 const MAX_QUEUED = 8;
 
