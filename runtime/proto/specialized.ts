@@ -657,8 +657,9 @@ function inOrder(cases: readonly string[]): string {
 }
 
 /**
- * The columnar codec: each leaf field lives in typed-array columns, so encoding and decoding a row allocate
- * nothing. Conventions (shared with the flow store's layout): 64-bit values are `.lo`/`.hi` uint32 words; a MAC
+ * The columnar codec: each leaf field lives in columns of one row-major Uint32Array (a row's fixed-size fields
+ * share a few cache lines and one typed array, so an access is one load with no per-column map check), so
+ * encoding and decoding a row allocate nothing. Conventions (shared with the flow store's layout): 64-bit values are `.lo`/`.hi` uint32 words; a MAC
  * is `.hi` (bytes 0–3, big-endian uint32) + `.lo` (bytes 4–5, uint16); IPV4 is a big-endian uint32; IPV6 is 4
  * big-endian uint32 `.words`; an IP address is `.family` (0 = IPv4, 1 = IPv6) + 4 `.words` with IPv4 in word 0;
  * a prefix is `.family` + `.addr` + `.mask` words. Variable-size fields (lists, strings, opaque bytes) fall back to
