@@ -130,7 +130,7 @@ function objectMessages(model: SaiModel, ot: ObjectTypeInfo, enums: ReadonlyMap<
       continue;
     }
     use.note(fs);
-    (ext ? extFields : fields).push(fs);
+    (ext ? extFields : fields).push(withPresence(fs));
   }
   const name = attributesMessageName(ot.objecttype);
   if (extFields.length > 0) {
@@ -157,8 +157,20 @@ function objectMessages(model: SaiModel, ot: ObjectTypeInfo, enums: ReadonlyMap<
 function attributesComment(ot: ObjectTypeInfo): string[] {
   return [
     `Attributes of ${ot.objecttype} (${ot.attrenum}); field number = attribute id + 1.`,
-    "A set request carries exactly one field; a get response the requested ones (absent = zero value).",
+    "A set request carries exactly one field; a get response the requested ones. Each scalar field sits in a oneof",
+    "of its own (explicit presence, as proto3 `optional` gives, for every protoc), so a zero value is carried.",
   ];
+}
+
+const PROTO_SCALARS = new Set(["double", "float", "int32", "int64", "uint32", "uint64", "sint32", "sint64", "fixed32", "fixed64", "sfixed32", "sfixed64", "bool", "string", "bytes"]);
+
+/**
+ * An attribute field with explicit presence where proto3 would drop its zero value (scalars and enums): a oneof of
+ * its own, which is what proto3 `optional` compiles to, but accepted by protoc versions before 3.15 too.
+ */
+function withPresence(fs: FieldSpec): FieldDef {
+  const scalar = !fs.repeated && fs.oneof === null && (PROTO_SCALARS.has(fs.type) || fs.usesEnum !== null);
+  return scalar ? { ...fs, oneof: `_${fs.name}` } : fs;
 }
 
 /** Requests, responses and rpcs of one API. */
@@ -472,14 +484,22 @@ function fieldView(f: FieldDef) {
 }
 
 function messageView(m: MessageDef) {
-  const oneofs: { name: string; fields: ReturnType<typeof fieldView>[] }[] = [];
+  // fields and oneof groups in the order of their first field, so a presence oneof stays where its field was
+  const items: ({ field: ReturnType<typeof fieldView> } | { oneof: string; fields: ReturnType<typeof fieldView>[] })[] = [];
+  const groups = new Map<string, ReturnType<typeof fieldView>[]>();
   for (const f of m.fields) {
-    if (!f.oneof) continue;
-    let g = oneofs.find((o) => o.name === f.oneof);
-    if (!g) oneofs.push((g = { name: f.oneof, fields: [] }));
-    g.fields.push(fieldView(f));
+    if (!f.oneof) {
+      items.push({ field: fieldView(f) });
+      continue;
+    }
+    let g = groups.get(f.oneof);
+    if (!g) {
+      groups.set(f.oneof, (g = []));
+      items.push({ oneof: f.oneof, fields: g });
+    }
+    g.push(fieldView(f));
   }
-  return { name: m.name, comments: m.comments, fields: m.fields.filter((f) => !f.oneof).map(fieldView), oneofs, notes: m.notes };
+  return { name: m.name, comments: m.comments, items, notes: m.notes };
 }
 
 /** One formatter pass: the templates' section breaks collapse to single blank lines. */

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, describe, expect, it } from "vitest";
+import { syntheticFlow } from "../../runtime/cli/synthetic.js";
 import { cli, client, digest, killAll, startServer } from "./harness.js";
 
 afterAll(killAll);
@@ -37,6 +38,34 @@ describe("dashflow serve", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it("sets attributes to zero values over gRPC (scalar attribute fields have explicit presence)", async () => {
+    const server = await startServer();
+    const c = client(server.address);
+    try {
+      const load = await cli(["load", "--target", server.address, "--flows", "1", "--seed", "9", "--versions", "5-5"]);
+      expect(load.code, load.stderr).toBe(0);
+      const sw = BigInt(String(((await c.unary("dashflow.DashflowControl", "Info", {})).switch_ids as string[])[0]));
+      const { key } = syntheticFlow(0, { seed: 9, versions: [5, 5], switchId: sw, eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 0x01), vnetId: 100 });
+      const get = async () => (await c.unary("sai.SaiDashFlowApi", "GetFlowEntryAttribute", { key, attr_ids: [1, 5] })).attributes as Record<string, unknown>;
+      expect(await get()).toMatchObject({ version: 5 });
+      for (const attribute of [{ version: 0 }, { is_unidirectional_flow: true }, { is_unidirectional_flow: false }]) {
+        const r = await c.unary("sai.SaiDashFlowApi", "SetFlowEntryAttribute", { key, attribute });
+        expect(Number(r.status ?? 0), JSON.stringify(r)).toBe(0);
+      }
+      // both come back present with their zero values
+      const got = await get();
+      expect(got.version).toBe(0);
+      expect(got.is_unidirectional_flow).toBe(false);
+      // a set request without any attribute is still refused
+      const none = await c.unary("sai.SaiDashFlowApi", "SetFlowEntryAttribute", { key, attribute: {} });
+      expect(Number(none.status ?? 0)).not.toBe(0);
+    } finally {
+      c.close();
+      server.proc.kill("SIGINT");
+      await server.exited;
+    }
+  }, 60_000);
 
   it("refuses malformed requests with INVALID_ARGUMENT and keeps serving", async () => {
     const server = await startServer();
