@@ -137,7 +137,7 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
     }
     const bad = t.codec.check(r);
     if (bad >= 0) {
-      reject(i, fail("INVALID_PARAMETER", `entry ${i}: ${t.codec.checkNames[bad]} does not fit its column`, undefined, t.codec.checkNames[bad]));
+      reject(i, fail("INVALID_PARAMETER", `entry ${i}: ${t.codec.checkNames[bad]} ${t.codec.checkReasons[bad]}`, undefined, t.codec.checkNames[bad]));
       return false;
     }
     rowTable[r] = t;

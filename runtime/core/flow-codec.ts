@@ -12,6 +12,8 @@
 import type { ColumnLayout, FlowStore, KeyFieldLayout } from "../flowstore/index.js";
 import type { FlowFieldLayout, FlowMessageLayout } from "../proto/index.js";
 import type { FlowColumns } from "../proto/specialized.js";
+import type { EnumMetadata } from "../../generator/model/types.js";
+import { enumCheck } from "../validate/checks.js";
 import type { FlowSchema } from "./flow-schema.js";
 
 /** The generated routines bound to one store and one column scratch. */
@@ -22,6 +24,8 @@ export interface SlotCodec {
   check(r: number): number;
   /** Names of the checked columns, for messages. */
   readonly checkNames: readonly string[];
+  /** Why each check fails ("does not fit its column", "is not a value of sai_…_t"), parallel to `checkNames`. */
+  readonly checkReasons: readonly string[];
   /** Writes row `r`'s state and reverse key into slot `slot` (call `check` first). */
   scatter(r: number, slot: number): void;
   /** Writes row `r`'s flow key as a packed store key at `out[at..]`. */
@@ -180,6 +184,11 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
   const scatter: string[] = [];
   const check: string[] = [];
   const checkNames: string[] = [];
+  const checkReasons: string[] = [];
+  const enumOfColumn = (attr: string): EnumMetadata | undefined => {
+    const a = schema.attrs.find((x) => x.attridname === attr);
+    return a && a.isenum ? schema.enumOf(a) : undefined;
+  };
   const pack: string[] = [];
   const ls = leaves(schema);
   for (const l of ls) {
@@ -293,6 +302,17 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
           if (fits[ck]) {
             check.push(`if (!(${fits[ck]})) return ${checkNames.length};`);
             checkNames.push(col.name);
+            checkReasons.push("does not fit its column");
+          }
+          // enum values are checked against the enum (a peer's values are input like any other; sai mode: flag
+          // enums take combinations of their flags); 0 is what an absent field decodes to, so it always passes
+          const e = enumOfColumn(col.name);
+          if (e) {
+            const id = `E${ci}`;
+            if (!names.includes(id)) bind(id, enumCheck(e, "sai"));
+            check.push(`if (${v} !== 0 && ${id}(${v}) !== undefined) return ${checkNames.length};`);
+            checkNames.push(col.name);
+            checkReasons.push(`is not a value of ${e.name}`);
           }
           if (ck === "u64" || ck === "i64") scatter.push(`${S(ci, 0)}[c][o] = BigInt(${v});`);
           else if (ck !== "mac" && ck !== "ip" && ck !== "ipv6" && ck !== "blob") scatter.push(`${S(ci, 0)}[c][o] = ${v};`);
@@ -441,8 +461,8 @@ function packReverse(slot, out, at) {
 function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
 return { gather, check, scatter, packKey, eniMac, version, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
   const code = resolve(body);
-  const fns = new Function(...names, code)(...values) as Omit<SlotCodec, "checkNames">;
-  return { ...fns, checkNames };
+  const fns = new Function(...names, code)(...values) as Omit<SlotCodec, "checkNames" | "checkReasons">;
+  return { ...fns, checkNames, checkReasons };
 }
 
 /** Splits `records` (SaiDashFlowBatch.entries fields: tag, length, entry) into entry offsets and lengths. */

@@ -5,7 +5,7 @@
  * table holds a flow (ENI_ETHER_ADDRESS_MAP_ENTRY{address} → ENI_ID → ENI.FLOW_TABLE_ID, or a `flow_table_id` key
  * member where a header set has one). Null when the header set has no flow entry.
  */
-import type { AttrMetadata, KeyMember, ObjectTypeInfo } from "../../generator/model/types.js";
+import type { AttrMetadata, EnumMetadata, KeyMember, ObjectTypeInfo } from "../../generator/model/types.js";
 import { layoutFromMetadata, maskBitsFromEnum, type FlowLayout as StoreLayout, type MaskBit } from "../flowstore/index.js";
 import { flowLayout, specializedFlowCodec, type FlowLayout as ProtoLayout, type SpecializedFlowCodec } from "../proto/index.js";
 import type { Catalog } from "./catalog.js";
@@ -29,6 +29,8 @@ export interface FlowSchema {
   readonly columnOf: ReadonlyMap<string, number>;
   /** Every FLOW_ENTRY attribute, in id order. */
   readonly attrs: readonly AttrMetadata[];
+  /** The enum of an enum-valued attribute. */
+  readonly enumOf: (a: AttrMetadata) => EnumMetadata | undefined;
   readonly maskBits: readonly MaskBit[];
   /** Key member naming the table (design-document variant), or null. */
   readonly tableMember: string | null;
@@ -94,6 +96,7 @@ export function flowSchema(cat: Catalog): FlowSchema | null {
     store: layout,
     columnOf,
     attrs,
+    enumOf: (a) => cat.enumOf(a),
     maskBits,
     tableMember: memberNames.includes("flow_table_id") ? "flow_table_id" : null,
     eniMember: (macMembers.find((m) => m.membername === "eni_mac") ?? macMembers[0])?.membername ?? null,

@@ -9,7 +9,12 @@ import { describe, expect, it } from "vitest";
 import { finishedField, batchHeader } from "../../runtime/core/grpc-push.js";
 import { parseFlowBatch, type DashRuntime, type EncodedFlowBatch } from "../../runtime/runtime.js";
 import { ipAddress, mac } from "../../runtime/values/index.js";
+import { renderProtoFiles } from "../../generator/emit/proto.js";
+import { runPipeline } from "../../generator/pipeline.js";
+import { loadFlowCodecs } from "../../runtime/proto/index.js";
 import { A, addTable, ENI, FakeClock, FE, flowKey, FT, MAP, standard, withSwitch } from "./_helpers.js";
+
+const model = runPipeline(["sai-headers"]).model;
 
 function batches(rt: DashRuntime, opts = {}): EncodedFlowBatch[] {
   const r = rt.scanFlows(opts);
@@ -86,6 +91,24 @@ describe("scan → apply", () => {
     expect(r.errors.every((e) => e.status === "SAI_STATUS_TABLE_FULL")).toBe(true);
     expect(b.rt.getEntry(FE, flowKey(b.sw, 7), [A("VERSION")]).attrs![0]!.value).toBe(99);
     expect(b.rt.getEntry(FE, flowKey(b.sw, 8), [A("VERSION")]).attrs![0]!.value).toBe(10 + (8 % 5));
+  });
+
+  it("rejects enum values outside their enum (a peer's values are checked like any input); flag enums take combinations", () => {
+    const a = standard();
+    a.rt.createEntry(FE, flowKey(a.sw, 1), [{ id: A("VERSION"), value: 1 }]);
+    const b0 = batches(a.rt)[0]!;
+    const codecs = loadFlowCodecs(model, renderProtoFiles(model, "// test\n"))!;
+    const decoded = codecs.specialized.decodeFlowEntry(b0.records.subarray(b0.offsets[0]!, b0.offsets[0]! + b0.lengths[0]!));
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    const entry = (state: Record<string, unknown>) => codecs.specialized.encodeFlowEntry({ ...decoded.value, flow_state: { ...decoded.value.flow_state, ...state } }).slice();
+    const b = standard({ role: "standby" });
+    // flags 0x001..0x200 (mask 0x3ff): 0x400 fits the narrowed uint16 column but is no flag; 0x7fff0000 fits neither
+    const r = b.rt.applyFlows([entry({ dash_direction: 99 }), entry({ dash_flow_action: 0x400 }), entry({ dash_flow_action: 0x7fff0000 }), entry({ dash_direction: 1, dash_flow_action: 1 | 8 })]);
+    expect(r).toMatchObject({ received: 4, rejected: 3, inserted: 1 });
+    expect(r.errors[0]!.message).toMatch(/SAI_FLOW_ENTRY_ATTR_DASH_DIRECTION is not a value of sai_dash_direction_t/);
+    expect(r.errors[1]!.message).toMatch(/SAI_FLOW_ENTRY_ATTR_DASH_FLOW_ACTION is not a value of sai_dash_flow_action_t/);
+    expect(r.errors[2]!.message).toMatch(/SAI_FLOW_ENTRY_ATTR_DASH_FLOW_ACTION does not fit its column/);
+    expect(r.errors.map((e) => e.position)).toEqual([0, 1, 2]);
   });
 
   it("maps a foreign switch id to the only local switch", () => {
