@@ -30,6 +30,8 @@ export interface SlotCodec {
   scatter(r: number, slot: number): void;
   /** Writes row `r`'s flow key as a packed store key at `out[at..]`. */
   packKey(r: number, out: Uint8Array, at: number): void;
+  /** Overwrites row `r`'s flow key ENI MAC (a 48-bit number; no-op when the key has none). */
+  setEniMac(r: number, mac48: number): void;
   /** Row `r`'s flow key ENI MAC as a 48-bit number (0 when the key has none). */
   eniMac(r: number): number;
   /** Row `r`'s VERSION (-1 when the header set has none). */
@@ -447,6 +449,7 @@ function packKey(r, out, at) {
   ${pack.join("\n  ")}
 }
 function eniMac(r) { return ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] * 65536 + ${A(leafColumns(eni)[1]!)}[r]` : "0"}; }
+function setEniMac(r, mac) { ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] = Math.floor(mac / 65536); ${A(leafColumns(eni)[1]!)}[r] = mac % 65536;` : ""} }
 function version(r) { return ${ver ? `${A(leafColumns(ver)[0]!)}[r]` : "-1"}; }
 function slotVersion(slot) { ${verCol !== undefined ? `const c = G.chunkOf(slot); return ${S(verCol, 0)}[c][slot - G.chunkStart(c)];` : "return -1;"} }
 function setSwitch(r, sw) { ${sw && sw.field.codec.k === "int64" ? `${A(leafColumns(sw)[0]!)}[r] = Number(sw & 0xffffffffn); ${A(leafColumns(sw)[1]!)}[r] = Number(sw >> 32n);` : ""} }
@@ -459,7 +462,7 @@ function packReverse(slot, out, at) {
   return ${revMac};
 }
 function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
-return { gather, check, scatter, packKey, eniMac, version, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
+return { gather, check, scatter, packKey, eniMac, setEniMac, version, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
   const code = resolve(body);
   const fns = new Function(...names, code)(...values) as Omit<SlotCodec, "checkNames" | "checkReasons">;
   return { ...fns, checkNames, checkReasons };

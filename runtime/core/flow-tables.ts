@@ -31,10 +31,25 @@ export class FlowTable {
     store: FlowStore,
     private readonly schema: FlowSchema,
     private readonly cols: FlowColumns,
+    private readonly soleEniMac: (t: FlowTable) => number = () => -1,
   ) {
     this.oid = oid;
     this.switchId = switchId;
     this.store = store;
+  }
+
+  /**
+   * The ENI MAC to report in the keys of this table's flows when its enabled-key mask drops the ENI MAC (stored
+   * zeroed): the MAC of the one ENI bound to the table, so a peer can place the flow. -1 when the mask keeps the
+   * MAC, or no ENI or several are bound to the table.
+   */
+  eniMacFill(): number {
+    const m = this.schema.eniMember;
+    const f = m ? this.schema.store.keyFields.find((x) => x.name === m) : undefined;
+    if (!f) return -1;
+    const keep = new Uint8Array(this.store.maskWords.buffer, this.store.maskWords.byteOffset, this.store.maskWords.byteLength);
+    for (let i = 0; i < f.size; i++) if (keep[f.offset + i] !== 0) return -1;
+    return this.soleEniMac(this);
   }
 
   /** The slot codec bound to the current store (compiled on first use). */
@@ -84,7 +99,7 @@ export class FlowTables {
 
   /** Creates the store of a new table. */
   create(oid: bigint, switchId: bigint, s: TableSettings): FlowTable {
-    const t = new FlowTable(oid, switchId, this.newStore(oid, s), this.schema, this.cols);
+    const t = new FlowTable(oid, switchId, this.newStore(oid, s), this.schema, this.cols, (x) => this.soleEniMac(x));
     this.tables.set(oid, t);
     this.stale = true;
     return t;
@@ -131,6 +146,18 @@ export class FlowTables {
       }
     }
     this.stale = false;
+  }
+
+  /** The MAC of the one ENI bound to table `t` (-1 when none or several are). */
+  soleEniMac(t: FlowTable): number {
+    if (this.stale) this.rebuild();
+    let found = -1;
+    for (const [mac, x] of this.byMac.get(t.switchId) ?? []) {
+      if (x !== t) continue;
+      if (found >= 0) return -1;
+      found = mac;
+    }
+    return found;
   }
 
   /** The table for ENI MAC `mac48` on `switchId`, if any. */

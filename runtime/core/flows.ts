@@ -249,6 +249,8 @@ export class FlowEngine {
   /** SaiDashFlowEntry bytes of a flow (a copy). */
   encode(f: FoundFlow): Uint8Array {
     f.table.codec.gather(f.slot, 0);
+    const fill = f.table.eniMacFill();
+    if (fill >= 0) f.table.codec.setEniMac(0, fill);
     return this.schema.codec.encodeRow(this.cols, 0).slice();
   }
 

@@ -140,7 +140,9 @@ export function openScan(
 /** Encodes `n` slots of `table` (gathered into `cols` rows 0..n-1) as one batch of SaiDashFlowEntry records. */
 export function encodeSlots(schema: FlowSchema, cols: FlowColumns, table: FlowTable, slots: Uint32Array, n: number): EncodedFlowBatch {
   const codec = table.codec;
+  const fill = table.eniMacFill();
   for (let r = 0; r < n; r++) codec.gather(slots[r]!, r);
+  if (fill >= 0) for (let r = 0; r < n; r++) codec.setEniMac(r, fill);
   const records = schema.codec.encodeRows(cols, 0, n);
   const offsets = new Uint32Array(n);
   const lengths = new Uint32Array(n);

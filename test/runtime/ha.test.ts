@@ -100,7 +100,7 @@ describe("scan → apply", () => {
     const codecs = loadFlowCodecs(model, renderProtoFiles(model, "// test\n"))!;
     const decoded = codecs.specialized.decodeFlowEntry(b0.records.subarray(b0.offsets[0]!, b0.offsets[0]! + b0.lengths[0]!));
     if (!decoded.ok) throw new Error(decoded.error.message);
-    const entry = (state: Record<string, unknown>) => codecs.specialized.encodeFlowEntry({ ...decoded.value, flow_state: { ...decoded.value.flow_state, ...state } }).slice();
+    const entry = (state: Record<string, number>) => codecs.specialized.encodeFlowEntry({ ...decoded.value, flow_state: { ...decoded.value.flow_state, ...state } }).slice();
     const b = standard({ role: "standby" });
     // flags 0x001..0x200 (mask 0x3ff): 0x400 fits the narrowed uint16 column but is no flag; 0x7fff0000 fits neither
     const r = b.rt.applyFlows([entry({ dash_direction: 99 }), entry({ dash_flow_action: 0x400 }), entry({ dash_flow_action: 0x7fff0000 }), entry({ dash_direction: 1, dash_flow_action: 1 | 8 })]);
@@ -109,6 +109,25 @@ describe("scan → apply", () => {
     expect(r.errors[1]!.message).toMatch(/SAI_FLOW_ENTRY_ATTR_DASH_FLOW_ACTION is not a value of sai_dash_flow_action_t/);
     expect(r.errors[2]!.message).toMatch(/SAI_FLOW_ENTRY_ATTR_DASH_FLOW_ACTION does not fit its column/);
     expect(r.errors.map((e) => e.position)).toEqual([0, 1, 2]);
+  });
+
+  it("a table whose enabled-key mask drops the ENI MAC reports its ENI's MAC in keys, so a peer can place the flows", () => {
+    const noEni = [{ id: "SAI_FLOW_TABLE_ATTR_DASH_FLOW_ENABLED_KEY", value: 127 & ~1 }];
+    const a = standard({}, noEni);
+    for (let i = 0; i < 20; i++) a.rt.createEntry(FE, flowKey(a.sw, i), [{ id: A("VERSION"), value: 2 }]);
+    const [b0] = batches(a.rt);
+    const codecs = loadFlowCodecs(model, renderProtoFiles(model, "// test\n"))!;
+    const first = codecs.specialized.decodeFlowEntry(b0!.records.subarray(b0!.offsets[0]!, b0!.offsets[0]! + b0!.lengths[0]!));
+    expect(first.ok && [...(first.value.flow_key.eni_mac as Uint8Array)]).toEqual([0x00, 0xaa, 0xbb, 0xcc, 0xdd, 0xee]);
+    const b = standard({ role: "standby" }, noEni);
+    expect(b.rt.applyFlows(b0!)).toMatchObject({ inserted: 20, rejected: 0 });
+    expect(b.rt.flowDigest()).toEqual(a.rt.flowDigest());
+    // with a second ENI bound to the same table the MAC is ambiguous: keys say zero, as stored
+    const eni2 = a.rt.create(ENI, a.sw, [{ id: "SAI_ENI_ATTR_FLOW_TABLE_ID", value: a.table }]).objectId!;
+    a.rt.createEntry(MAP, { switch_id: a.sw, address: mac("02:00:00:00:00:09") }, [{ id: "SAI_ENI_ETHER_ADDRESS_MAP_ENTRY_ATTR_ENI_ID", value: eni2 }]);
+    const [b1] = batches(a.rt);
+    const again = codecs.specialized.decodeFlowEntry(b1!.records.subarray(b1!.offsets[0]!, b1!.offsets[0]! + b1!.lengths[0]!));
+    expect(again.ok && [...(again.value.flow_key.eni_mac as Uint8Array)]).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it("maps a foreign switch id to the only local switch", () => {
