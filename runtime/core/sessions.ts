@@ -8,7 +8,7 @@
  *   FLOW_DATA_PB), then one notification holding a single FINISHED item. Delivered to the function stored in the
  *   switch's SAI_SWITCH_ATTR_FLOW_BULK_GET_SESSION_EVENT_NOTIFY (if any) and to `subscribe` listeners.
  * - EVENT_WITHOUT_FLOW_STATE: the same with keys only (`attr` empty).
- * - GRPC: SaiDashFlowBatch messages of 1024 flows streamed to BULK_GET_SESSION_SERVER_IP:PORT (grpc-push.ts), then
+ * - GRPC: SaiDashFlowBatch messages of 256 flows streamed to BULK_GET_SESSION_SERVER_IP:PORT (grpc-push.ts), then
  *   the FINISHED event.
  * - VENDOR: a gzip JSONL dump file (vendor-dump.ts), then the FINISHED event.
  *
