@@ -103,7 +103,12 @@ export function pushHandler(rt: DashRuntime, receiver: Receiver, log: Logger, op
             paused = false;
             call.resume();
           }
-          const o = receiver.begin(buf, receipt);
+          let o: ReturnType<Receiver["begin"]>;
+          try {
+            o = receiver.begin(buf, receipt);
+          } catch (e) {
+            return abort(`internal error reading a batch: ${(e as Error).message}`);
+          }
           receipt = o.receipt;
           if (!o.ok) return abort(o.error);
           current = { batch: o.batch, at: 0 };
