@@ -10,8 +10,9 @@
  * Beside it, measured on this machine in the same run: the transport ceiling — the active's own pre-encoded batches
  * (fetched once through the control Scan) pushed from this process to a null target process that only counts
  * bytes, with identity serializers (PERFORMANCE.md's "raw pre-encoded bytes, 2 processes" row) — and the active
- * alone (a GRPC-mode session into the null target: scan, encode and send, nothing applied). The sync cannot beat
- * either; the rest of the gap is the HA apply on the standby.
+ * alone (a GRPC-mode session into the null target: scan, encode and send, nothing applied), and the standby alone
+ * (the same pre-encoded batches pushed into a fresh standby: receive, parse and apply). The sync cannot beat any of
+ * the three.
  *
  * Target (issue): ≥ 1M flows/s; PERFORMANCE.md measured the raw-bytes ceiling at ~0.9–1.2M flows/s.
  */
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
 
   let ceiling: number | null = null;
   let sender: number | null = null;
+  let standbyAlone: number | null = null;
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   if (CEILING) {
     // the active's own batches, pre-encoded, as the sender would push them
     const batches: Buffer[] = [];
@@ -151,6 +154,35 @@ async function main(): Promise<void> {
     ceiling = rates[Math.floor(rates.length / 2)]!;
     log(`transport ceiling on this machine now (raw pre-encoded batches of 1024, identity serializers, 2 processes): ${(ceiling / 1e6).toFixed(2)}M flows/s median of ${RUNS}`);
 
+    // the standby alone: the same pre-encoded batches pushed from this process into a fresh, paired standby
+    // (receive, parse and apply by the HA rule; nothing to scan or encode)
+    const applyRates: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const addr = await serve("standby");
+      const sc = new DashClient(addr, schema);
+      await sc.ready(30_000);
+      await new SaiCalls(sc, model).ensureEni({ eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 1) });
+      const c = new grpc.Client(addr, grpc.credentials.createInsecure(), CLIENT_OPTIONS);
+      const t0 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const call = c.makeClientStreamRequest<Buffer, Buffer>("/sai.SaiDashFlowBulkGetTarget/Push", (b) => b, (b) => b, new grpc.Metadata(), {}, (e) => (e ? reject(e) : resolve()));
+        let i = 0;
+        const pump = () => {
+          while (i < batches.length) if (!call.write(batches[i++]!)) return void call.once("drain", pump);
+          call.end();
+        };
+        pump();
+      });
+      applyRates.push(flows / ((performance.now() - t0) / 1000));
+      const d = await sc.unary("dashflow.DashflowControl", "Digest", {});
+      if (Number(d.count) !== flows) throw new Error(`standby alone: ${String(d.count)} of ${flows} flows applied`);
+      c.close();
+      sc.close();
+      procs.pop()!.kill("SIGKILL");
+    }
+    standbyAlone = med(applyRates);
+    log(`the standby alone (the same batches pushed into a fresh standby: receive, parse, apply): ${(standbyAlone / 1e6).toFixed(2)}M flows/s median of ${RUNS}`);
+
     // the active alone: a GRPC-mode session into the null target (scan + encode + send, nothing applied)
     const sw = ((await active.unary("dashflow.DashflowControl", "Info", {})).switch_ids as string[])[0];
     const port = Number(nullAddr.slice(nullAddr.lastIndexOf(":") + 1));
@@ -169,7 +201,6 @@ async function main(): Promise<void> {
     log(`the active alone (its bulk get session into the null target: scan, encode, send): ${(sender / 1e6).toFixed(2)}M flows/s median of ${RUNS}`);
   }
 
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const summary = {
     flows: N,
     runs: RUNS,
@@ -178,6 +209,7 @@ async function main(): Promise<void> {
     wholeSyncMedian: Math.round(med(results.map((r) => r.total))),
     ceilingMedian: ceiling === null ? null : Math.round(ceiling),
     activeAloneMedian: sender === null ? null : Math.round(sender),
+    standbyAloneMedian: standbyAlone === null ? null : Math.round(standbyAlone),
     target: 1_000_000,
     documentedCeiling: "0.9-1.2M flows/s (PERFORMANCE.md, raw pre-encoded bytes, 2 processes)",
     loadavg: loadavg().map((l) => Number(l.toFixed(2))),
