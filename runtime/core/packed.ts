@@ -70,6 +70,8 @@ export class PackedFlows {
   private macKey = -1;
   private macTable: FlowTable | undefined = undefined;
   private macSwitch = 0n;
+  /** The call's keys as words when they are 4-byte aligned (then key checks read words, not bytes). */
+  private kw: Uint32Array | null = null;
 
   constructor(
     private readonly schema: FlowSchema,
@@ -108,10 +110,11 @@ export class PackedFlows {
    * also checks the IP family bytes and IPv4 tails; lookups skip that, as a malformed key is simply not found.
    */
   private checkRow(k: Uint8Array, base: number, strict = false): number {
+    const kw = this.kw;
     if (this.swOff >= 0) {
       const o = base + this.swOff;
-      const lo = (k[o]! | (k[o + 1]! << 8) | (k[o + 2]! << 16) | (k[o + 3]! << 24)) >>> 0;
-      const hi = (k[o + 4]! | (k[o + 5]! << 8) | (k[o + 6]! << 16) | (k[o + 7]! << 24)) >>> 0;
+      const lo = kw !== null && (o & 3) === 0 ? kw[o >> 2]! : (k[o]! | (k[o + 1]! << 8) | (k[o + 2]! << 16) | (k[o + 3]! << 24)) >>> 0;
+      const hi = kw !== null && (o & 3) === 0 ? kw[(o >> 2) + 1]! : (k[o + 4]! | (k[o + 5]! << 8) | (k[o + 6]! << 16) | (k[o + 7]! << 24)) >>> 0;
       if (lo !== this.swLo || hi !== this.swHi) {
         const sw = (BigInt(hi) << 32n) | BigInt(lo);
         if (this.objects.objects.get(sw)?.type !== SWITCH_TYPE) return C.INVALID_PARAMETER;
@@ -124,7 +127,12 @@ export class PackedFlows {
       for (const f of this.ipFields) {
         const fam = k[base + f.fam]!;
         if (fam > 1) return C.INVALID_PARAMETER;
-        if (fam === 0) for (let i = 4; i < 16; i++) if (k[base + f.off + i] !== 0) return C.INVALID_PARAMETER;
+        if (fam !== 0) continue;
+        const a = base + f.off;
+        if (kw !== null && (a & 3) === 0) {
+          const w = a >> 2;
+          if ((kw[w + 1]! | kw[w + 2]! | kw[w + 3]!) !== 0) return C.INVALID_PARAMETER;
+        } else for (let i = 4; i < 16; i++) if (k[a + i] !== 0) return C.INVALID_PARAMETER;
       }
     if (this.schema.tableMember) {
       const f = this.schema.store.keyFields.find((x) => x.name === this.schema.tableMember)!;
@@ -143,11 +151,12 @@ export class PackedFlows {
     return this.macTable ? 0 : C.INVALID_PARAMETER;
   }
 
-  /** Resets the one-entry caches (objects may have changed between calls). */
-  private resetCaches(): void {
+  /** Resets the one-entry caches (objects may have changed between calls) and takes the call's keys. */
+  private resetCaches(keys: Uint8Array): void {
     this.swLo = this.swHi = -1;
     this.macKey = -1;
     this.macTable = undefined;
+    this.kw = keys.byteOffset % 4 === 0 ? new Uint32Array(keys.buffer, keys.byteOffset, keys.length >> 2) : null;
   }
 
   private columns(columns: PackedFlowColumns, n: number): InColumn[] | SaiStatus {
@@ -193,7 +202,7 @@ export class PackedFlows {
     const profile = this.caps.profileOrUndefined;
     if (profile && !operationSupported(profile, FLOW_TYPES.entry, "create"))
       return this.reject(n, fail("NOT_SUPPORTED", "the capability profile does not support create on SAI_OBJECT_TYPE_FLOW_ENTRY"));
-    this.resetCaches();
+    this.resetCaches(keys.keys);
     const codes = new Int32Array(n);
     const cols = this.columns(columns, n);
     if (!Array.isArray(cols)) {
@@ -322,7 +331,7 @@ export class PackedFlows {
     const profile = this.caps.profileOrUndefined;
     if (profile && !operationSupported(profile, FLOW_TYPES.entry, "remove"))
       return this.reject(n, fail("NOT_SUPPORTED", "the capability profile does not support remove on SAI_OBJECT_TYPE_FLOW_ENTRY"));
-    this.resetCaches();
+    this.resetCaches(keys.keys);
     const k = keys.keys;
     const KB = this.KB;
     const codes = new Int32Array(n);
@@ -394,7 +403,7 @@ export class PackedFlows {
     const col = ci === undefined ? undefined : this.schema.store.columns[ci];
     if (ci === undefined || !col || ["mac", "ip", "ipv4", "ipv6", "blob", "u64", "i64"].includes(col.kind))
       return this.reject(n, fail("INVALID_PARAMETER", `${attr} is not a numeric FLOW_ENTRY column`));
-    this.resetCaches();
+    this.resetCaches(keys.keys);
     const k = keys.keys;
     const KB = this.KB;
     const codes = new Int32Array(n);

@@ -45,6 +45,28 @@ describe("packed flows", () => {
     expect(rt.getEntry(FE, flowKey(sw, 11), [A("VERSION")]).code).toBe(-7);
   });
 
+  it("checks every packed key: IP family byte, IPv4 tail, switch; keys at any byte offset of the caller's buffer", () => {
+    const { rt, sw } = standard();
+    const L = rt.flowKeyLayout();
+    const kb = L.keyBytes;
+    const src = L.fields.find((f) => f.name === "src_ip")!;
+    const dst = L.fields.find((f) => f.name === "dst_ip")!;
+    const swf = L.fields.find((f) => f.name === "switch_id")!;
+    for (const shift of [0, 1, 3]) {
+      // the keys start `shift` bytes into a larger buffer (an unaligned view)
+      const keys = [0, 1, 2, 3, 4, 5].map((i) => flowKey(sw, 100 * shift + i, i === 5 ? { src_ip: ipAddress("2001:db8::5") } : {}));
+      const big = new Uint8Array(shift + kb * keys.length);
+      const view = big.subarray(shift);
+      keys.forEach((k, i) => expect(rt.packFlowKey(k, view, i)).toBe(true));
+      view[1 * kb + src.familyOffset!] = 2; // no such family
+      view[2 * kb + dst.offset + 9] = 7; // IPv4 with bytes past the first four
+      view[3 * kb + swf.offset] ^= 0x55; // a switch that does not exist
+      const r = rt.createFlowsPacked({ count: keys.length, keys: view }, {}, 1);
+      expect(Array.from(r.codes), `shift ${shift}`).toEqual([0, -5, -5, -5, 0, 0]);
+    }
+    expect(rt.flowCount()).toBe(9);
+  });
+
   it("rejects a whole call for attribute-level problems", () => {
     const { rt, sw } = standard();
     const k = pack(rt, [flowKey(sw, 0), flowKey(sw, 1)]);
