@@ -48,6 +48,32 @@ interface InColumn {
   readonly check: Check;
   readonly supported: ((v: unknown) => boolean) | null;
   readonly bool: boolean;
+  /**
+   * The check as data, for the row loop (no call per value): "range" — integers in [lo, hi]; "table" — values in
+   * [lo, hi] whose `table[v - lo]` is 1 (tabulated from `check` itself, so it agrees with it by construction);
+   * "call" — the check.
+   */
+  readonly fast: "range" | "table" | "call";
+  readonly lo: number;
+  readonly hi: number;
+  readonly table: Uint8Array;
+}
+
+const NO_TABLE = new Uint8Array(0);
+
+/** Widest enum value window tabulated (enums and flag masks nearly always fit; wider ones keep the closure). */
+const MAX_TABLE = 1 << 16;
+
+/**
+ * The accepted values of an enum check inside [lo, hi] as a membership table, or null when the window is too wide.
+ * The caller picks a window outside which the check accepts nothing.
+ */
+function tabulate(check: Check, lo: number, hi: number): { lo: number; hi: number; table: Uint8Array } | null {
+  if (!Number.isInteger(lo) || !Number.isInteger(hi)) return null;
+  if (!(hi >= lo) || hi - lo >= MAX_TABLE) return null;
+  const table = new Uint8Array(hi - lo + 1);
+  for (let v = lo; v <= hi; v++) table[v - lo] = check(v) === undefined ? 1 : 0;
+  return { lo, hi, table };
 }
 
 function isStop(mode: BulkErrorMode): boolean | null {
@@ -187,7 +213,20 @@ export class PackedFlows {
       const bits = /8$/.test(a.attrvaluetype) ? 8 : /16$/.test(a.attrvaluetype) ? 16 : 32;
       const check: Check = e && a.isenum ? enumCheck(e, this.mode) : bool ? (v) => (v === 0 || v === 1 ? undefined : `${String(v)} is not a bool (0/1)`) : intCheck(bits, /_INT\d+$/.test(a.attrvaluetype));
       const sup = profile ? supportedValueCheck(profile, a, e) : null;
-      out.push({ name, index: i, values, parts: null, colIndex: ci, check, supported: sup ? (v) => sup(bool ? v === 1 : v) : null, bool });
+      // integers and bools: their range; enums: a window around their values (flag enums: up to the OR of every
+      // flag, no combination is above it), tabulated; an enum too wide for a table keeps the call
+      const signed = /_INT\d+$/.test(a.attrvaluetype);
+      let fast: InColumn["fast"] = "range";
+      let lo = bool ? 0 : signed ? -(2 ** (bits - 1)) : 0;
+      let hi = bool ? 1 : signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
+      let table: Uint8Array = NO_TABLE;
+      if (e && a.isenum) {
+        const vs = e.values.map((x) => x.value);
+        const t = tabulate(check, Math.min(0, ...vs), Math.max(...vs, vs.reduce((m, v) => m | v, 0) >>> 0));
+        if (t) ({ lo, hi, table } = t);
+        fast = t ? "table" : "call";
+      }
+      out.push({ name, index: i, values, parts: null, colIndex: ci, check, supported: sup ? (v) => sup(bool ? v === 1 : v) : null, bool, fast, lo, hi, table });
     }
     return out;
   }
@@ -220,7 +259,9 @@ export class PackedFlows {
       if (code === 0) {
         for (const c of cols) {
           const v = c.values[i]!;
-          if (c.check(v) !== undefined) {
+          const ok =
+            c.fast === "table" ? v >= c.lo && v <= c.hi && c.table[v - c.lo] === 1 : c.fast === "range" ? v >= c.lo && v <= c.hi && Number.isInteger(v) : c.check(v) === undefined;
+          if (!ok) {
             code = this.mode === "sai" ? indexedCode("INVALID_ATTR_VALUE", c.index) : C.INVALID_PARAMETER;
             break;
           }

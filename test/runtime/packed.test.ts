@@ -67,6 +67,23 @@ describe("packed flows", () => {
     expect(rt.flowCount()).toBe(9);
   });
 
+  it("column values pass or fail exactly as the same value does through the object path (every numeric column)", () => {
+    const edges = [-1, 0, 1, 2, 3, 7, 8, 9, 17, 255, 256, 0x3ff, 0x400, 1023, 1024, 65535, 65536, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, -(2 ** 31), 1.5, NaN];
+    const names = ["VERSION", "DASH_DIRECTION", "DASH_FLOW_ACTION", "IS_UNIDIRECTIONAL_FLOW", "METER_CLASS", "ACTION", "UNDERLAY0_VNET_ID", "REVERSE_FLOW_IP_PROTO", "REVERSE_FLOW_SRC_PORT", "DASH_FLOW_SYNC_STATE", "UNDERLAY0_DASH_ENCAPSULATION"];
+    for (const name of names) {
+      const { rt, sw } = standard();
+      const keys = edges.map((_, i) => flowKey(sw, i));
+      const packed = rt.createFlowsPacked(pack(rt, keys), { [A(name)]: Float64Array.from(edges) }, 1);
+      const bool = name === "IS_UNIDIRECTIONAL_FLOW";
+      const { rt: rt2, sw: sw2 } = standard();
+      edges.forEach((v, i) => {
+        const value = bool ? (v === 0 ? false : v === 1 ? true : v) : v;
+        const one = rt2.createEntry(FE, flowKey(sw2, i), [{ id: A(name), value }]);
+        expect(packed.codes[i] === 0, `${name} = ${v}: packed ${packed.codes[i]}, object path ${one.status}`).toBe(one.code === 0);
+      });
+    }
+  });
+
   it("rejects a whole call for attribute-level problems", () => {
     const { rt, sw } = standard();
     const k = pack(rt, [flowKey(sw, 0), flowKey(sw, 1)]);
