@@ -96,6 +96,9 @@ export class PackedFlows {
   private macKey = -1;
   private macTable: FlowTable | undefined = undefined;
   private macSwitch = 0n;
+  /** Per-row chunk and offset of a run being written (reused between calls). */
+  private wc = new Int32Array(0);
+  private wo = new Int32Array(0);
   /** The call's keys as words when they are 4-byte aligned (then key checks read words, not bytes). */
   private kw: Uint32Array | null = null;
 
@@ -279,8 +282,20 @@ export class PackedFlows {
       }
     }
     // ---- capacity, per table and per switch, before anything is inserted
+    // rows come in runs of one table: count a run, then add it to the map
     const perTable = new Map<FlowTable, number>();
-    for (let i = 0; i < limit; i++) if (codes[i] === 0) perTable.set(tableOf[i]!, (perTable.get(tableOf[i]!) ?? 0) + 1);
+    let runTable: FlowTable | undefined;
+    let runCount = 0;
+    for (let i = 0; i <= limit; i++) {
+      const t = i < limit && codes[i] === 0 ? tableOf[i] : undefined;
+      if (t === runTable && i < limit) {
+        if (t) runCount++;
+        continue;
+      }
+      if (runTable && runCount > 0) perTable.set(runTable, (perTable.get(runTable) ?? 0) + runCount);
+      runTable = t;
+      runCount = t ? 1 : 0;
+    }
     const perSwitch = new Map<bigint, number>();
     for (const [t, c] of perTable) perSwitch.set(t.switchId, (perSwitch.get(t.switchId) ?? 0) + c);
     const full = new Set<FlowTable>();
@@ -342,23 +357,34 @@ export class PackedFlows {
   private writeColumns(t: FlowTable, cols: readonly InColumn[], slots: Int32Array, from: number, to: number): void {
     const it = t.store.internals();
     const g = it.geometry;
+    // each row's chunk and offset once, then column by column
+    const n = to - from;
+    if (this.wc.length < n) {
+      this.wc = new Int32Array(n);
+      this.wo = new Int32Array(n);
+    }
+    const wc = this.wc;
+    const wo = this.wo;
     let bits = 0;
     for (const c of cols) bits |= it.columns[c.colIndex]!.dirtyBit;
-    if (bits !== 0)
-      for (let r = from; r < to; r++) {
-        const s = slots[r]!;
-        if (s < 0) continue;
-        const ch = g.chunkOf(s);
-        it.written[ch]![s - g.chunkStart(ch)]! |= bits;
+    for (let r = from; r < to; r++) {
+      const s = slots[r]!;
+      if (s < 0) {
+        wc[r - from] = -1;
+        continue;
       }
+      const ch = g.chunkOf(s);
+      const o = s - g.chunkStart(ch);
+      wc[r - from] = ch;
+      wo[r - from] = o;
+      if (bits !== 0) it.written[ch]![o]! |= bits;
+    }
     for (const c of cols) {
       const parts = it.columns[c.colIndex]!.parts[0]!;
       const vals = c.values;
-      for (let r = from; r < to; r++) {
-        const s = slots[r]!;
-        if (s < 0) continue;
-        const ch = g.chunkOf(s);
-        parts[ch]![s - g.chunkStart(ch)] = vals[r]!;
+      for (let k = 0; k < n; k++) {
+        const ch = wc[k]!;
+        if (ch >= 0) parts[ch]![wo[k]!] = vals[from + k]!;
       }
     }
   }
