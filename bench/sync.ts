@@ -34,6 +34,26 @@ const arg = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 
+/** Pushes pre-encoded SaiDashFlowBatch messages on one Push stream (identity serializers); resolves with the ms taken. */
+async function pushRaw(address: string, batches: readonly Buffer[]): Promise<number> {
+  const c = new grpc.Client(address, grpc.credentials.createInsecure(), CLIENT_OPTIONS);
+  const t0 = performance.now();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const call = c.makeClientStreamRequest<Buffer, Buffer>("/sai.SaiDashFlowBulkGetTarget/Push", (b) => b, (b) => b, new grpc.Metadata(), {}, (e) => (e ? reject(e) : resolve()));
+      let i = 0;
+      const pump = () => {
+        while (i < batches.length) if (!call.write(batches[i++]!)) return void call.once("drain", pump);
+        call.end();
+      };
+      pump();
+    });
+    return performance.now() - t0;
+  } finally {
+    c.close();
+  }
+}
+
 // child mode: a Push target that counts bytes and answers, nothing else
 if (argv[0] === "--null-target") {
   const server = new grpc.Server({ "grpc.max_receive_message_length": -1 });
@@ -135,21 +155,7 @@ async function main(): Promise<void> {
     }
     const nullAddr = await started(spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--null-target"], { stdio: ["ignore", "pipe", "inherit"] }));
     const rates: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      const c = new grpc.Client(nullAddr, grpc.credentials.createInsecure(), CLIENT_OPTIONS);
-      const t0 = performance.now();
-      await new Promise<void>((resolve, reject) => {
-        const call = c.makeClientStreamRequest<Buffer, Buffer>("/sai.SaiDashFlowBulkGetTarget/Push", (b) => b, (b) => b, new grpc.Metadata(), {}, (e) => (e ? reject(e) : resolve()));
-        let i = 0;
-        const pump = () => {
-          while (i < batches.length) if (!call.write(batches[i++]!)) return void call.once("drain", pump);
-          call.end();
-        };
-        pump();
-      });
-      rates.push(flows / ((performance.now() - t0) / 1000));
-      c.close();
-    }
+    for (let r = 0; r < RUNS; r++) rates.push(flows / ((await pushRaw(nullAddr, batches)) / 1000));
     rates.sort((a, b) => a - b);
     ceiling = rates[Math.floor(rates.length / 2)]!;
     log(`transport ceiling on this machine now (raw pre-encoded batches of 1024, identity serializers, 2 processes): ${(ceiling / 1e6).toFixed(2)}M flows/s median of ${RUNS}`);
@@ -162,21 +168,9 @@ async function main(): Promise<void> {
       const sc = new DashClient(addr, schema);
       await sc.ready(30_000);
       await new SaiCalls(sc, model).ensureEni({ eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 1) });
-      const c = new grpc.Client(addr, grpc.credentials.createInsecure(), CLIENT_OPTIONS);
-      const t0 = performance.now();
-      await new Promise<void>((resolve, reject) => {
-        const call = c.makeClientStreamRequest<Buffer, Buffer>("/sai.SaiDashFlowBulkGetTarget/Push", (b) => b, (b) => b, new grpc.Metadata(), {}, (e) => (e ? reject(e) : resolve()));
-        let i = 0;
-        const pump = () => {
-          while (i < batches.length) if (!call.write(batches[i++]!)) return void call.once("drain", pump);
-          call.end();
-        };
-        pump();
-      });
-      applyRates.push(flows / ((performance.now() - t0) / 1000));
+      applyRates.push(flows / ((await pushRaw(addr, batches)) / 1000));
       const d = await sc.unary("dashflow.DashflowControl", "Digest", {});
       if (Number(d.count) !== flows) throw new Error(`standby alone: ${String(d.count)} of ${flows} flows applied`);
-      c.close();
       sc.close();
       procs.pop()!.kill("SIGKILL");
     }
