@@ -7,7 +7,8 @@
  *
  * The table is chosen as for create (the key's ENI MAC, or its flow_table_id member). A `switch_id` that is not a
  * local switch is replaced by the local switch when there is exactly one (the peer's switch id need not be ours).
- * Values are checked for their column width; enum membership is trusted (the peer validated them on create).
+ * Values are checked for their column width and enum values against their enums (a peer's values are input like
+ * any other).
  *
  * Entries go through in chunks of up to {@link CHUNK}: all decoded into codec rows first, then the rows that share a
  * table looked up with one `lookupMany` and the missing ones inserted with one `insertMany` (batched probes overlap
@@ -180,7 +181,7 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
           continue;
         }
         onSwitch++;
-        for (let b = 0, from = q * KB, to = k * KB; b < KB; b++) pending[to + b] = keys[from + b]!;
+        for (let b = 0, src = q * KB, dst = k * KB; b < KB; b++) pending[dst + b] = keys[src + b]!;
         k++;
       }
       if (k > 0) t.store.insertMany(pending, k, fresh, { atomic: false });

@@ -46,8 +46,9 @@ const MAX_QUEUED = 8;
 /** Options of the Push handler. */
 export interface PushOptions {
   /**
-   * Flows per second a standby applies at most (0 = no limit). The stream is paused while ahead of the rate, so
-   * gRPC flow control slows the sender down instead of the standby buffering what it has not applied.
+   * Flows per second a standby applies at most (0 = no limit). While ahead of the rate the standby waits before
+   * applying more; received batches queue up to MAX_QUEUED, then the stream is paused, so gRPC flow control slows
+   * the sender down instead of the standby buffering what it has not applied.
    */
   readonly maxApplyRate?: number;
 }
