@@ -44,9 +44,6 @@ export interface Receipt {
   endedAt: number | null;
 }
 
-/** Result of feeding one batch: fine, or a protocol error that ends the stream. */
-export type BatchOutcome = { readonly ok: true; readonly receipt: Receipt } | { readonly ok: false; readonly error: string; readonly receipt: Receipt | null };
-
 /** Receipts by session id, with the apply step. One per server. */
 export class Receiver {
   private readonly receipts = new Map<bigint, Receipt>();
@@ -88,21 +85,10 @@ export class Receiver {
   }
 
   /**
-   * Applies one batch of a stream. `current` is the stream's receipt so far (null before its first batch): a stream
-   * carries one session, so a batch naming another session is a protocol error.
-   */
-  feed(bytes: Uint8Array, current: Receipt | null): BatchOutcome {
-    const b = this.begin(bytes, current);
-    if (!b.ok) return b;
-    this.applySlice(b.receipt, b.batch, 0, b.batch.count);
-    this.endBatch(b.receipt, b.batch);
-    return { ok: true, receipt: b.receipt };
-  }
-
-  /**
-   * The first step of {@link feed}: parses a batch and checks its session and sequence. Its entries are then applied
-   * with {@link applySlice} (in one go or in slices, so a server can read the network between slices) and the
-   * batch closed with {@link endBatch}.
+   * Opens one batch of a stream: parses it and checks its session and sequence. `current` is the stream's receipt so
+   * far (null before its first batch): a stream carries one session, so a batch naming another session is a protocol
+   * error. Its entries are then applied with {@link applySlice} (in one go or in slices, so a server can read the
+   * network between slices) and the batch closed with {@link endBatch}.
    */
   begin(bytes: Uint8Array, current: Receipt | null): { ok: true; receipt: Receipt; batch: ParsedBatch } | { ok: false; error: string; receipt: Receipt | null } {
     const p = parseBatch(bytes);
