@@ -117,6 +117,13 @@ const P = 1_000_003;
 const perm = (k: number) => (k * P) % N;
 keys.fill(1);
 
+/** Creates the `n` flows whose keys are in `keys` through the API, with the four state columns (timed by `t`). */
+function createBatch(t: Timer, n: number, base: number, what: string): void {
+  for (let k = 0; k < n; k++) version[k] = (base + k) % 1000;
+  const r = t.time(() => rt.createFlowsPacked({ count: n, keys }, { SAI_FLOW_ENTRY_ATTR_VERSION: version, SAI_FLOW_ENTRY_ATTR_IS_UNIDIRECTIONAL_FLOW: uni, SAI_FLOW_ENTRY_ATTR_DASH_DIRECTION: dir, SAI_FLOW_ENTRY_ATTR_DASH_FLOW_ACTION: action }, 1));
+  if (r.succeeded !== n) throw new Error(`${what}: ${r.succeeded} of ${n}: ${r.message}`);
+}
+
 // ---- baseline: the bare flow store (no API, no validation) on the same machine at the same time, so the API's
 // overhead can be read off even when other jobs slow everything down
 {
@@ -141,9 +148,7 @@ const mem0 = process.memoryUsage();
   for (let base = 0; base < N; base += B) {
     const n = Math.min(B, N - base);
     fill(n, (k) => base + k);
-    for (let k = 0; k < n; k++) version[k] = (base + k) % 1000;
-    const r = t.time(() => rt.createFlowsPacked({ count: n, keys }, { SAI_FLOW_ENTRY_ATTR_VERSION: version, SAI_FLOW_ENTRY_ATTR_IS_UNIDIRECTIONAL_FLOW: uni, SAI_FLOW_ENTRY_ATTR_DASH_DIRECTION: dir, SAI_FLOW_ENTRY_ATTR_DASH_FLOW_ACTION: action }, 1));
-    if (r.succeeded !== n) throw new Error(`create: ${r.succeeded} of ${n}: ${r.message}`);
+    createBatch(t, n, base, "create");
   }
   log("bulk create (createFlowsPacked, 4 columns)", rates("createPerSec", N, t));
 }
@@ -213,6 +218,8 @@ if (MEMORY_ONLY) {
 }
 
 // ---- mixed create/remove at steady state: remove a batch of old flows, create as many new ones
+/** Flows the mixed phase created (numbers N, N + 1, …): the scattered-slot create below removes and re-creates them. */
+let mixedCreated = 0;
 {
   const t = new Timer();
   const half = 1 << 14;
@@ -227,6 +234,7 @@ if (MEMORY_ONLY) {
     if (rem.succeeded !== half || cre.succeeded !== half) throw new Error(`mixed: ${rem.succeeded}/${cre.succeeded} of ${half}: ${rem.message}`);
     ops += 2 * half;
   }
+  mixedCreated = ops / 2;
   log("mixed remove/create (packed, 16K batches)", rates("mixedOpsPerSec", ops, t));
 }
 
@@ -234,15 +242,13 @@ if (MEMORY_ONLY) {
 // reuses a freed slot (PERFORMANCE.md's "table memory already touched" row, 3.7M/s bare; a fresh table is 1.3M/s)
 {
   const t = new Timer();
-  const R = Math.min(N, 2_000_000);
+  const R = Math.min(mixedCreated, 2_000_000);
   for (let base = 0; base < R; base += B) {
     const n = Math.min(B, R - base);
     fill(n, (k) => N + base + k);
     const rem = rt.removeFlowsPacked({ count: n, keys }, 1);
     if (rem.succeeded !== n) throw new Error(`touched: removed ${rem.succeeded} of ${n}: ${rem.message}`);
-    for (let k = 0; k < n; k++) version[k] = (base + k) % 1000;
-    const r = t.time(() => rt.createFlowsPacked({ count: n, keys }, { SAI_FLOW_ENTRY_ATTR_VERSION: version, SAI_FLOW_ENTRY_ATTR_IS_UNIDIRECTIONAL_FLOW: uni, SAI_FLOW_ENTRY_ATTR_DASH_DIRECTION: dir, SAI_FLOW_ENTRY_ATTR_DASH_FLOW_ACTION: action }, 1));
-    if (r.succeeded !== n) throw new Error(`touched create: ${r.succeeded} of ${n}: ${r.message}`);
+    createBatch(t, n, base, "touched create");
   }
   log(`bulk create into ${M(R)} scattered reused slots`, rates("createTouchedPerSec", R, t));
 }
@@ -319,9 +325,7 @@ if (MEMORY_ONLY) {
   for (let base = 0; base < N; base += B) {
     const n = Math.min(B, N - base);
     fill(n, (k) => 3 * N + base + k);
-    for (let k = 0; k < n; k++) version[k] = (base + k) % 1000;
-    const r = t.time(() => rt.createFlowsPacked({ count: n, keys }, { SAI_FLOW_ENTRY_ATTR_VERSION: version, SAI_FLOW_ENTRY_ATTR_IS_UNIDIRECTIONAL_FLOW: uni, SAI_FLOW_ENTRY_ATTR_DASH_DIRECTION: dir, SAI_FLOW_ENTRY_ATTR_DASH_FLOW_ACTION: action }, 1));
-    if (r.succeeded !== n) throw new Error(`create after expiry: ${r.succeeded} of ${n}: ${r.message}`);
+    createBatch(t, n, base, "create after expiry");
   }
   log("bulk create after the mass expiry (slots in order)", rates("createAfterExpiryPerSec", N, t));
 }
