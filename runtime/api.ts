@@ -282,8 +282,13 @@ export interface ApplyFlowsReport {
   readonly inserted: number;
   /** Flows whose incoming VERSION was newer and replaced the local state. */
   readonly updated: number;
-  /** Flows whose incoming VERSION was equal or older (never go backwards). */
+  /**
+   * Flows whose incoming VERSION was equal or older (never go backwards), and deletes not carried out (the flow is
+   * missing, or held in another version).
+   */
   readonly skipped: number;
+  /** Flows removed by a FLOW_PENDING_DELETE entry of the same VERSION (with their reverse flows). */
+  readonly deleted: number;
   /** Entries that did not decode or could not be applied (no table for the ENI, table full, …). */
   readonly rejected: number;
   /** The first rejections (capped at 100), by position in the input. */
@@ -337,7 +342,9 @@ export interface FlowApi {
   /**
    * Applies incoming SaiDashFlowEntry messages by the HA rule: insert when the key is missing; when it exists,
    * replace the state only if the incoming VERSION is newer (greater); equal or older is skipped, so a flow never
-   * goes backwards. The table is chosen as for `createEntry` (the ENI whose MAC is the key's `eni_mac`); an
+   * goes backwards. An entry whose DASH_FLOW_SYNC_STATE is FLOW_PENDING_DELETE is a delete: it removes the flow (and
+   * its reverse flow) only when held in the same VERSION (a newer local version means the delete is stale; a
+   * missing flow has nothing to delete). Entries apply in input order. The table is chosen as for `createEntry` (the ENI whose MAC is the key's `eni_mac`); an
    * incoming `switch_id` that is not a local switch is mapped to the local switch when there is exactly one.
    * Works in either role (a standby applies what the active sends).
    */

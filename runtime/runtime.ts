@@ -320,7 +320,7 @@ class Runtime implements DashRuntime {
   applyFlows(entries: EncodedFlowBatch | readonly Uint8Array[]): ApplyFlowsReport {
     if (!this.flows) {
       const n = Array.isArray(entries) ? entries.length : (entries as EncodedFlowBatch).count;
-      return { received: n, inserted: 0, updated: 0, skipped: 0, rejected: n, errors: [{ ...this.noFlows(), position: 0 }] };
+      return { received: n, inserted: 0, updated: 0, skipped: 0, deleted: 0, rejected: n, errors: [{ ...this.noFlows(), position: 0 }] };
     }
     return applyFlows(
       { schema: this.schema!, tables: this.tables!, flows: this.flows, cols: this.cols!, switches: () => this.objects.ofType(SWITCH_TYPE) },

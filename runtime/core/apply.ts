@@ -1,9 +1,11 @@
 /**
  * The HA apply rule for incoming SaiDashFlowEntry messages (what a standby does with what the active sends):
  * insert a flow that is missing; replace the state of an existing flow only when the incoming VERSION is greater
- * than the stored one; equal or older versions are skipped, so a flow never goes backwards. Entries are decoded
- * straight into codec columns and scattered into the store (no object per flow). A header set without VERSION
- * only inserts. Applying counts as a hit for aging (insert, and update with a newer version).
+ * than the stored one; equal or older versions are skipped, so a flow never goes backwards. An entry whose
+ * DASH_FLOW_SYNC_STATE is FLOW_PENDING_DELETE removes the flow (and its reverse flow) only when it is held in the
+ * same version (a newer local version means the delete is stale; a missing flow has nothing to delete). Entries are
+ * decoded straight into codec columns and scattered into the store (no object per flow). A header set without
+ * VERSION only inserts. Applying counts as a hit for aging (insert, and update with a newer version).
  *
  * The table is chosen as for create (the key's ENI MAC, or its flow_table_id member). A `switch_id` that is not a
  * local switch is replaced by the local switch when there is exactly one (the peer's switch id need not be ours).
@@ -11,12 +13,12 @@
  * any other).
  *
  * Entries go through in chunks of up to {@link CHUNK}: all decoded into codec rows first, then the rows that share a
- * table looked up with one `lookupMany` and the missing ones inserted with one `insertMany` (batched probes overlap
- * their memory misses, PERFORMANCE.md), then each row's state scattered into its slot. Entries of one chunk apply in
- * order: a key repeated inside a chunk is inserted once and its later copies follow the update rule.
+ * table found or inserted with one `upsertMany` (one hash and one probe per key; batched probes overlap their memory
+ * misses, PERFORMANCE.md), then each row's state scattered into its slot. Deletes (rare) apply one by one in their
+ * place. Entries apply in input order: a key repeated inside a chunk is inserted once and its later copies follow
+ * the update (or delete) rule.
  */
 import type { ApplyFlowsReport, EncodedFlowBatch, SaiStatus } from "../api.js";
-import { FLOW_EXISTS } from "../flowstore/index.js";
 import type { FlowColumns } from "../proto/specialized.js";
 import { oidText } from "../validate/oid-types.js";
 import type { FlowSchema } from "./flow-schema.js";
@@ -44,10 +46,11 @@ interface Scratch {
   readonly chunk: number;
   readonly kb: number;
   readonly keys: Uint8Array;
-  readonly pending: Uint8Array;
   readonly rowTable: (FlowTable | undefined)[];
+  /** 1 for a row that is a delete (FLOW_PENDING_DELETE). */
+  readonly deletes: Uint8Array;
   readonly slots: Int32Array;
-  readonly fresh: Int32Array;
+  readonly created: Uint8Array;
 }
 let scratch: Scratch | null = null;
 function scratchFor(chunk: number, kb: number): Scratch {
@@ -55,7 +58,7 @@ function scratchFor(chunk: number, kb: number): Scratch {
     scratch.rowTable.fill(undefined);
     return scratch;
   }
-  scratch = { chunk, kb, keys: new Uint8Array(chunk * kb), pending: new Uint8Array(chunk * kb), rowTable: new Array(chunk).fill(undefined), slots: new Int32Array(chunk), fresh: new Int32Array(chunk) };
+  scratch = { chunk, kb, keys: new Uint8Array(chunk * kb), rowTable: new Array(chunk).fill(undefined), deletes: new Uint8Array(chunk), slots: new Int32Array(chunk), created: new Uint8Array(chunk) };
   return scratch;
 }
 
@@ -65,7 +68,7 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
   const batch = list ? null : (input as EncodedFlowBatch);
   const n = list ? list.length : batch!.count;
   const errors: (SaiStatus & { position: number })[] = [];
-  const report = { received: n, inserted: 0, updated: 0, skipped: 0, rejected: 0, errors };
+  const report = { received: n, inserted: 0, updated: 0, skipped: 0, deleted: 0, rejected: 0, errors };
   const reject = (position: number, s: SaiStatus): void => {
     report.rejected++;
     if (errors.length < MAX_ERRORS) errors.push({ ...s, position });
@@ -82,7 +85,9 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
   const local = new Set(switches);
   const flowsOn = new Map<bigint, number>();
   const chunk = Math.min(CHUNK, env.cols.capacity);
-  const { keys, pending, rowTable, slots, fresh } = scratchFor(chunk, KB);
+  const { keys, rowTable, deletes, slots, created } = scratchFor(chunk, KB);
+  // the sync-state value that makes an entry a delete (none without VERSION: the rule compares versions)
+  const pendingDelete = s.a.version !== undefined ? (s.a.pendingDelete ?? null) : null;
   // one-entry caches: consecutive entries nearly always name the same switch and ENI (compared as numbers: a
   // bigint per entry would cost more than the rest of the key handling)
   let swLo = -1;
@@ -142,6 +147,7 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
       return false;
     }
     rowTable[r] = t;
+    deletes[r] = pendingDelete !== null && rowCodec.syncState(r) === pendingDelete ? 1 : 0;
     return true;
   };
 
@@ -154,59 +160,52 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
     } else report.skipped++;
   };
 
+  /** The delete rule for row `r`: remove the flow (and its reverse) only when held in the same version. */
+  const remove = (t: FlowTable, r: number): void => {
+    const slot = t.store.lookup(keys, r * KB);
+    if (slot >= 0 && t.codec.slotVersion(slot) >>> 0 === t.codec.version(r) >>> 0) {
+      env.flows.removeFound({ table: t, slot });
+      flowsOn.delete(t.switchId);
+      report.deleted++;
+    } else report.skipped++;
+  };
+
   for (let from = 0; from < n; from += chunk) {
     const m = Math.min(chunk, n - from);
     for (let r = 0; r < m; r++) if (!prepare(from + r, r)) rowTable[r] = undefined;
-    // runs of rows sharing a table: one batched lookup, then one batched insert of the missing flows
+    // runs of rows sharing a table (deletes, rare, apply one by one in their place): one batched find-or-insert
     for (let r = 0; r < m; ) {
       const t = rowTable[r];
       if (!t) {
         r++;
         continue;
       }
-      let end = r + 1;
-      while (end < m && rowTable[end] === t) end++;
-      t.store.lookupMany(keys.subarray(r * KB, end * KB), end - r, slots.subarray(r, end));
-      // capacity of the table's switch (DASH_CAPS_MAX_FLOW_ENTRY_COUNT) is checked per flow, before the insert
-      const sw = t.switchId;
-      let onSwitch = flowsOn.get(sw) ?? env.tables.switchFlows(sw);
-      const capacity = env.flows.capacityOf(sw);
-      const codec = t.codec;
-      let k = 0;
-      for (let q = r; q < end; q++) {
-        if (slots[q]! >= 0) continue;
-        if (onSwitch >= capacity) {
-          reject(from + q, fail("TABLE_FULL", `switch ${oidText(sw)} is at DASH_CAPS_MAX_FLOW_ENTRY_COUNT`));
-          slots[q] = -2;
-          continue;
-        }
-        onSwitch++;
-        for (let b = 0, src = q * KB, dst = k * KB; b < KB; b++) pending[dst + b] = keys[src + b]!;
-        k++;
+      if (deletes[r]) {
+        remove(t, r);
+        r++;
+        continue;
       }
-      if (k > 0) t.store.insertMany(pending, k, fresh, { atomic: false });
-      let j = 0;
+      let end = r + 1;
+      while (end < m && rowTable[end] === t && deletes[end] === 0) end++;
+      // the switch's capacity (DASH_CAPS_MAX_FLOW_ENTRY_COUNT) bounds the inserts; the table's own bound is the store's
+      const sw = t.switchId;
+      const onSwitch = flowsOn.get(sw) ?? env.tables.switchFlows(sw);
+      const room = Math.max(0, env.flows.capacityOf(sw) - onSwitch);
+      // every column of a new slot is written by scatter, so the store need not zero a reused one
+      const made = t.store.upsertMany(keys.subarray(r * KB, end * KB), end - r, slots.subarray(r, end), created.subarray(r, end), room, { initState: false });
+      flowsOn.set(sw, onSwitch + made);
+      const codec = t.codec;
+      let madeSoFar = 0;
       for (let q = r; q < end; q++) {
         const slot = slots[q]!;
-        if (slot >= 0) {
-          update(t, q, slot);
-          continue;
-        }
-        if (slot === -2) continue;
-        const got = fresh[j++]!;
-        if (got >= 0) {
-          codec.scatter(q, got);
+        if (slot < 0) {
+          reject(from + q, fail("TABLE_FULL", madeSoFar >= room ? `switch ${oidText(sw)} is at DASH_CAPS_MAX_FLOW_ENTRY_COUNT` : `flow table ${oidText(t.oid)} is full`));
+        } else if (created[q]) {
+          madeSoFar++;
+          codec.scatter(q, slot);
           report.inserted++;
-        } else if (got === FLOW_EXISTS) {
-          // an earlier entry of this chunk inserted the same flow: this one follows the update rule
-          onSwitch--;
-          update(t, q, t.store.lookup(keys, q * KB));
-        } else {
-          onSwitch--;
-          reject(from + q, fail("TABLE_FULL", `flow table ${oidText(t.oid)} is full`));
-        }
+        } else update(t, q, slot);
       }
-      flowsOn.set(sw, onSwitch);
       r = end;
     }
   }

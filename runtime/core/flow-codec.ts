@@ -36,6 +36,8 @@ export interface SlotCodec {
   eniMac(r: number): number;
   /** Row `r`'s VERSION (-1 when the header set has none). */
   version(r: number): number;
+  /** Row `r`'s DASH_FLOW_SYNC_STATE (-1 when the header set has none). */
+  syncState(r: number): number;
   /** VERSION of a slot (-1 when the header set has none). */
   slotVersion(slot: number): number;
   /** Overwrites row `r`'s flow key switch id. */
@@ -428,6 +430,7 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
   const eni = keyLeaf(schema.eniMember);
   const sw = keyLeaf("switch_id");
   const ver = ls.find((l) => l.msg === "flow_state" && l.field.source === schema.a.version);
+  const sync = ls.find((l) => l.msg === "flow_state" && l.field.source === schema.a.syncState);
   const verCol = schema.a.version !== undefined ? schema.columnOf.get(schema.a.version) : undefined;
   const KB = schema.store.keyBytes;
   const body = `"use strict";
@@ -451,6 +454,7 @@ function packKey(r, out, at) {
 function eniMac(r) { return ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] * 65536 + ${A(leafColumns(eni)[1]!)}[r]` : "0"}; }
 function setEniMac(r, mac) { ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] = Math.floor(mac / 65536); ${A(leafColumns(eni)[1]!)}[r] = mac % 65536;` : ""} }
 function version(r) { return ${ver ? `${A(leafColumns(ver)[0]!)}[r]` : "-1"}; }
+function syncState(r) { return ${sync ? `${A(leafColumns(sync)[0]!)}[r]` : "-1"}; }
 function slotVersion(slot) { ${verCol !== undefined ? `const c = G.chunkOf(slot); return ${S(verCol, 0)}[c][slot - G.chunkStart(c)];` : "return -1;"} }
 function setSwitch(r, sw) { ${sw && sw.field.codec.k === "int64" ? `${A(leafColumns(sw)[0]!)}[r] = Number(sw & 0xffffffffn); ${A(leafColumns(sw)[1]!)}[r] = Number(sw >> 32n);` : ""} }
 function switchWord(r, high) { ${sw && sw.field.codec.k === "int64" ? `return high ? ${A(leafColumns(sw)[1]!)}[r] : ${A(leafColumns(sw)[0]!)}[r];` : "return 0;"} }
@@ -462,7 +466,7 @@ function packReverse(slot, out, at) {
   return ${revMac};
 }
 function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
-return { gather, check, scatter, packKey, eniMac, setEniMac, version, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
+return { gather, check, scatter, packKey, eniMac, setEniMac, version, syncState, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
   const code = resolve(body);
   const fns = new Function(...names, code)(...values) as Omit<SlotCodec, "checkNames" | "checkReasons">;
   return { ...fns, checkNames, checkReasons };

@@ -48,6 +48,9 @@ export interface FlowSchema {
     readonly unidirectional?: string;
     readonly flowDataPb?: string;
     readonly ipAddrFamily?: string;
+    /** DASH_FLOW_SYNC_STATE, and its FLOW_PENDING_DELETE value (an HA entry with it is a delete). */
+    readonly syncState?: string;
+    readonly pendingDelete?: number;
   };
   /** FLOW_TABLE attributes. */
   readonly table: { readonly maxFlowCount?: string; readonly enabledKey?: string; readonly ttl?: string };
@@ -70,6 +73,7 @@ export function flowSchema(cat: Catalog): FlowSchema | null {
   const attrs = cat.attrs(FLOW_TYPES.entry);
   const flowDataPb = findAttr(attrs, /_ATTR_FLOW_DATA_PB$/);
   const ipAddrFamily = findAttr(attrs, /_ATTR_IP_ADDR_FAMILY$/);
+  const syncState = findAttr(attrs, /_ATTR_DASH_FLOW_SYNC_STATE$/);
   // FLOW_DATA_PB is derived from the other columns and READ_ONLY attributes are computed: neither gets a column.
   const stored = attrs.filter((a) => a.attridname !== flowDataPb && !a.isreadonly);
   const { layout } = layoutFromMetadata(info.structmembers, stored, { enums: cat.model.enums });
@@ -109,6 +113,8 @@ export function flowSchema(cat: Catalog): FlowSchema | null {
       unidirectional: findAttr(attrs, /_ATTR_IS_UNIDIRECTIONAL_FLOW$/),
       flowDataPb,
       ipAddrFamily,
+      syncState,
+      pendingDelete: syncState ? cat.enumOf(cat.attr(FLOW_TYPES.entry, syncState)!)?.values.find((v) => /_FLOW_PENDING_DELETE$/.test(v.name))?.value : undefined,
     },
     table: {
       maxFlowCount: findAttr(tableAttrs, /_ATTR_MAX_FLOW_COUNT$/),

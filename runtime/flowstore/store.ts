@@ -337,6 +337,8 @@ export class FlowStore {
   private readonly ageBuf = new Uint32Array(256);
   /** Loads issued only to warm caches accumulate here so the JIT cannot drop them. */
   private sink = 0;
+  /** The slot `insertHashed` found when it returned FLOW_EXISTS. */
+  private hit = -1;
 
   constructor(layout: FlowLayout, options: FlowStoreOptions = {}) {
     this.layout = layout;
@@ -555,6 +557,47 @@ export class FlowStore {
           if (out) out.fill(FLOW_FULL, 0, n);
           return FLOW_FULL;
         }
+      }
+    }
+    return inserted;
+  }
+
+  /**
+   * Finds or inserts each of `n` packed keys in one probe: writes its slot to `out` and 1 to `created` when this call
+   * inserted it (0 when it was there, or an earlier copy in the batch inserted it). At most `limit` keys are inserted
+   * (and never beyond `maxFlows`); a missing key past either gets FLOW_FULL. Returns the number inserted. This is
+   * lookupMany + insertMany with one hash and one probe per key (the HA apply of a standby: mostly inserts).
+   */
+  upsertMany(keys: Uint8Array | Uint32Array, n: number, out: Int32Array, created: Uint8Array, limit = Infinity, options: { initState?: boolean } = {}): number {
+    const init = options.initState ?? true;
+    const kw = this.keyWords;
+    const src = asWords(keys, n * kw);
+    const now = this.now32();
+    let inserted = 0;
+    const bw = this.bw;
+    const bh = this.bh;
+    for (let b = 0; b < n; b += BATCH) {
+      const m = Math.min(BATCH, n - b);
+      this.hashBatch(src, b, m);
+      this.warmCandidates(m, false);
+      this.warmFreeSlots(m, init);
+      for (let j = 0; j < m; j++) {
+        let r: number;
+        if (inserted < limit) {
+          r = this.insertHashed(bw, j * kw, bh[j]!, now, init);
+          if (r === FLOW_EXISTS) r = this.hit;
+          else if (r >= 0) {
+            inserted++;
+            created[b + j] = 1;
+            out[b + j] = r;
+            continue;
+          }
+        } else {
+          const p = this.find(bw, j * kw, bh[j]!);
+          r = p < 0 ? FLOW_FULL : this.index[2 * p + 1]! - 1;
+        }
+        created[b + j] = 0;
+        out[b + j] = r;
       }
     }
     return inserted;
@@ -1030,7 +1073,10 @@ export class FlowStore {
     for (;;) {
       const e = idx[2 * p + 1]!;
       if (e === 0) break;
-      if (idx[2 * p] === h && this.rowEquals(e - 1, w, at)) return FLOW_EXISTS;
+      if (idx[2 * p] === h && this.rowEquals(e - 1, w, at)) {
+        this.hit = e - 1;
+        return FLOW_EXISTS;
+      }
       p = (p + 1) & mask;
     }
     if (this.flows >= this.maxFlowsValue) return FLOW_FULL;

@@ -95,6 +95,25 @@ const be32 = (b: Uint8Array) => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | 
 const fromBe32 = (n: number) => new Uint8Array([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
 const copy = (b: Uint8Array) => new Uint8Array(b);
 
+/**
+ * True for an all-zero fixed-size value (MAC, IPv6, fixed-size bytes, the IPv4 address 0.0.0.0) in its protobufjs
+ * form: such fields are left out of the encoding, as proto3 leaves out zero scalars (absent decodes to the same zero).
+ */
+function isZeroFixed(c: Codec, v: unknown): boolean {
+  const zero = (b: Uint8Array) => b.every((x) => x === 0);
+  switch (c.k) {
+    case "mac":
+    case "ipv6":
+      return zero(v as Uint8Array);
+    case "bytes":
+      return c.length !== null && zero(v as Uint8Array);
+    case "ipaddr":
+      return (v as { ipv4?: number }).ipv4 === 0;
+    default:
+      return false;
+  }
+}
+
 /** A flow value → the protobufjs value of its field (zero values included: protobufjs omits them itself). */
 function toPb(c: Codec, v: unknown, path: string): unknown {
   switch (c.k) {
@@ -159,7 +178,9 @@ function toPbMessage(m: FlowMessageLayout, rec: unknown, path: string): Pb {
   const out: Pb = {};
   for (const f of m.fields) {
     const p = `${m.name}.${f.name}`;
-    out[f.name] = f.message ? toPbMessage(f.message, r[f.name], p) : toPb(f.codec, r[f.name], p);
+    const v = f.message ? toPbMessage(f.message, r[f.name], p) : toPb(f.codec, r[f.name], p);
+    if (!f.message && isZeroFixed(f.codec, v)) continue;
+    out[f.name] = v;
   }
   return out;
 }

@@ -92,6 +92,9 @@ function ipv6(v, path) {
   if (v === null || typeof v !== "object" || v.family !== "ipv6" || !isBytes(v.bytes, 16)) bad(path, "an IPv6 address {family: 'ipv6', bytes: 16 bytes}");
   return v.bytes;
 }
+// all-zero fixed-size values (MAC, IPv6, fixed bytes, the IPv4 address 0.0.0.0) are left out, like zero scalars
+function nz(b, n) { for (let i = 0; i < n; i++) if (b[i] !== 0) return true; return false; }
+function zip4(v) { return v !== null && typeof v === "object" && v.family === "ipv4" && isBytes(v.bytes, 4) && (v.bytes[0] | v.bytes[1] | v.bytes[2] | v.bytes[3]) === 0; }
 function w4(b) { buf[pos] = b[3]; buf[pos + 1] = b[2]; buf[pos + 2] = b[1]; buf[pos + 3] = b[0]; pos += 4; }
 function wn(b, n) { for (let i = 0; i < n; i++) buf[pos + i] = b[i]; pos += n; }
 // IpAddress: oneof { fixed32 ipv4 = 1; bytes ipv6 = 2 }, length prefix included
@@ -416,13 +419,13 @@ class Gen {
       case "int64":
         return `${head}\n  if (v !== undefined && v !== 0n) { split(v, ${c.signed}, ${P}); ${ens(10)} ${writeTag(f.number, WIRE.varint)} wv64(lo, hi); }`;
       case "mac":
-        return `${head}\n  if (v === undefined) v = ZERO6; else if (!isBytes(v, 6)) bad(${P}, "a MAC (6 bytes)");\n  ${ens(7)} ${writeTag(f.number, WIRE.len)} buf[pos++] = 6; wn(v, 6);`;
+        return `${head}\n  if (v !== undefined) { if (!isBytes(v, 6)) bad(${P}, "a MAC (6 bytes)"); if (nz(v, 6)) { ${ens(7)} ${writeTag(f.number, WIRE.len)} buf[pos++] = 6; wn(v, 6); } }`;
       case "ipv4":
         return `${head}\n  if (v !== undefined) { const b = ipv4(v, ${P}); if (b[0] | b[1] | b[2] | b[3]) { ${ens(4)} ${writeTag(f.number, WIRE.fixed32)} w4(b); } }`;
       case "ipv6":
-        return `${head}\n  { const b = v === undefined ? ZERO16 : ipv6(v, ${P}); ${ens(17)} ${writeTag(f.number, WIRE.len)} buf[pos++] = 16; wn(b, 16); }`;
+        return `${head}\n  if (v !== undefined) { const b = ipv6(v, ${P}); if (nz(b, 16)) { ${ens(17)} ${writeTag(f.number, WIRE.len)} buf[pos++] = 16; wn(b, 16); } }`;
       case "ipaddr":
-        return `${head}\n  ${ens(19)} ${writeTag(f.number, WIRE.len)} wip(v === undefined ? IP4_ZERO : v, ${P});`;
+        return `${head}\n  if (v !== undefined && !zip4(v)) { ${ens(19)} ${writeTag(f.number, WIRE.len)} wip(v, ${P}); }`;
       case "prefix":
         return `${head}\n  ${ens(39)} ${writeTag(f.number, WIRE.len)} wprefix(v === undefined ? PREFIX4_ZERO : v, ${P});`;
       case "string":
@@ -431,7 +434,7 @@ class Gen {
         return `${head}\n  if (v !== undefined) { const a = items(v, ${P}); if (a.length) { ${ens("5 + a.length")} ${writeTag(f.number, WIRE.len)} wv(a.length); for (let i = 0; i < a.length; i++) { const x = a[i]; if ((x & 255) !== x) bad(${P}, "bytes 0..255"); buf[pos++] = x; } } }`;
       case "bytes":
         if (c.length !== null)
-          return `${head}\n  if (v === undefined) v = ZERO_N(${c.length}); else if (!isBytes(v, ${c.length})) bad(${P}, "${c.length} bytes");\n  ${ens(5 + c.length)} ${writeTag(f.number, WIRE.len)} wv(${c.length}); wn(v, ${c.length});`;
+          return `${head}\n  if (v !== undefined) { if (!isBytes(v, ${c.length})) bad(${P}, "${c.length} bytes"); if (nz(v, ${c.length})) { ${ens(5 + c.length)} ${writeTag(f.number, WIRE.len)} wv(${c.length}); wn(v, ${c.length}); } }`;
         return `${head}\n  if (v !== undefined && v !== null) { if (!isBytes(v, -1)) bad(${P}, "a Uint8Array"); if (v.length) { ${ens("5 + v.length")} ${writeTag(f.number, WIRE.len)} wv(v.length); buf.set(v, pos); pos += v.length; } }`;
       case "range":
         return `${head}\n  ${ens(1)} ${writeTag(f.number, WIRE.len)} { const s = begin(); ${this.rangeBody(c.item, "v", P)} end(s); }`;
@@ -793,7 +796,7 @@ class ColGen {
         case "mac": {
           const h = k(this.col(`${fp}.hi`, "u32"));
           const l = k(this.col(`${fp}.lo`, "u16"));
-          enc.push(`  { ${ens(T + 7)} ${tagBytes(f.number, WIRE.len)} b[q++] = 6; ${wbe(`${h}[r]`)} const lo = ${l}[r]; b[q] = lo >>> 8; b[q + 1] = lo & 255; q += 2; }`);
+          enc.push(`  { const hi = ${h}[r], lo = ${l}[r]; if ((hi | lo) !== 0) { ${ens(T + 7)} ${tagBytes(f.number, WIRE.len)} b[q++] = 6; ${wbe("hi")} b[q] = lo >>> 8; b[q + 1] = lo & 255; q += 2; } }`);
           dec.push(
             `${label(WIRE.len)} if (D[q] === 6 && q + 7 <= end) { ${h}[r] = ${be32("q + 1")}; ${l}[r] = (D[q + 5] << 8) | D[q + 6]; q += 7; } else { ${dsync(`cmac(end, ${I(h)}, ${I(l).slice(3)}, ${P});`)} } ${seen} break;`,
           );
@@ -803,7 +806,7 @@ class ColGen {
         }
         case "ipv6": {
           const wd = k(this.col(`${fp}.words`, "u32", 4));
-          enc.push(`  { const o = r * 4; ${ens(T + 17)} ${tagBytes(f.number, WIRE.len)} b[q++] = 16; ${wbe(`${wd}[o]`)} ${wbe(`${wd}[o + 1]`)} ${wbe(`${wd}[o + 2]`)} ${wbe(`${wd}[o + 3]`)} }`);
+          enc.push(`  { const o = r * 4; if ((${wd}[o] | ${wd}[o + 1] | ${wd}[o + 2] | ${wd}[o + 3]) !== 0) { ${ens(T + 17)} ${tagBytes(f.number, WIRE.len)} b[q++] = 16; ${wbe(`${wd}[o]`)} ${wbe(`${wd}[o + 1]`)} ${wbe(`${wd}[o + 2]`)} ${wbe(`${wd}[o + 3]`)} } }`);
           dec.push(`${label(WIRE.len)} ${dsync(`cw16(end, ${I(wd)}, ${P}, "IPv6 address");`)} ${seen} break;`);
           zero.push(`  { const o = r * 4; ${wd}[o] = 0; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0; }`);
           unseen(`const o = r * 4; ${wd}[o] = 0; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0;`);
@@ -822,7 +825,7 @@ class ColGen {
           const wd = k(this.col(`${fp}.words`, "u32", 4));
           const z = `${fa}[r] = 0; { const o = r * 4; ${wd}[o] = 0; ${wd}[o + 1] = 0; ${wd}[o + 2] = 0; ${wd}[o + 3] = 0; }`;
           enc.push(
-            `  { const o = r * 4, fam = ${fa}[r]; ${ens(T + 19)} ${tagBytes(f.number, WIRE.len)} if (fam === 0) { const v = ${wd}[o]; b[q++] = 5; b[q++] = 13; ${wle("v")} } else if (fam === 1) { b[q++] = 18; b[q++] = 18; b[q++] = 16; ${wbe(`${wd}[o]`)} ${wbe(`${wd}[o + 1]`)} ${wbe(`${wd}[o + 2]`)} ${wbe(`${wd}[o + 3]`)} } else bad(${P}, "IP family 0 (IPv4) or 1 (IPv6)"); }`,
+            `  { const o = r * 4, fam = ${fa}[r]; if (fam === 0) { const v = ${wd}[o]; if (v !== 0) { ${ens(T + 19)} ${tagBytes(f.number, WIRE.len)} b[q++] = 5; b[q++] = 13; ${wle("v")} } } else if (fam === 1) { ${ens(T + 19)} ${tagBytes(f.number, WIRE.len)} b[q++] = 18; b[q++] = 18; b[q++] = 16; ${wbe(`${wd}[o]`)} ${wbe(`${wd}[o + 1]`)} ${wbe(`${wd}[o + 2]`)} ${wbe(`${wd}[o + 3]`)} } else bad(${P}, "IP family 0 (IPv4) or 1 (IPv6)"); }`,
           );
           // the canonical IPv4 form (length 5, ipv4 tag, 4 bytes) is read inline; anything else by the helper
           dec.push(
@@ -993,11 +996,8 @@ function zeroOf(c: Codec): string {
 }
 
 const POSTLUDE = String.raw`
-const ZERO6 = new Uint8Array(6), ZERO16 = new Uint8Array(16);
-const IP4_ZERO = { family: "ipv4", bytes: new Uint8Array(4) };
 const PREFIX4_ZERO = { family: "ipv4", addr: new Uint8Array(4), mask: new Uint8Array(4) };
 const RANGE_ZERO = { min: 0, max: 0 }, RANGE64_ZERO = { min: 0n, max: 0n };
-function ZERO_N(n) { return new Uint8Array(n); }
 function rangeItem(v, bits, signed, path, what) {
   const ok = signed ? ((v << (32 - bits)) >> (32 - bits)) === v : v <= 2 ** bits - 1;
   if (!ok) fail("out-of-range", path + ": " + what + " " + v + " is not " + bits + "-bit");

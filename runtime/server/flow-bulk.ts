@@ -235,7 +235,7 @@ class ObjectKeyPacker {
  * the row format is the one `runtime/flowstore/key.ts` documents (checked at start against `packFlowKey` with a
  * probe key), else through `packFlowKey` from a reused key object.
  */
-export class KeyPacker {
+class KeyPacker {
   readonly keyBytes: number;
   private readonly keyFields: readonly FieldSpec[];
 
@@ -408,7 +408,7 @@ export interface DecodedBulk {
 }
 
 /** A cursor with the varint reads the decoders need; `bad` is set at the first malformed field. */
-export class Wire {
+class Wire {
   pos = 0;
   bad = false;
   lo = 0;

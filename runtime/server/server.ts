@@ -18,7 +18,6 @@ import * as grpc from "@grpc/grpc-js";
 import type { SaiModel } from "../../generator/model/types.js";
 import type { DashRuntime, Role, RuntimeLimits } from "../api.js";
 import type { CapabilityProfile } from "../validate/profile.js";
-import { HaDeletes } from "../sync/deletes.js";
 import { Receiver } from "../sync/receiver.js";
 import { addApiServices } from "./api-services.js";
 import { controlHandlers } from "./control.js";
@@ -93,7 +92,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   } else if (o.snapshot) log.info(`snapshot ${o.snapshot} does not exist yet; starting empty (it is written at shutdown)`);
 
   const schema = loadSchema(o.model);
-  const receiver = new Receiver(rt, HaDeletes.create(o.model, rt));
+  const receiver = new Receiver(rt);
   const server = new grpc.Server({
     "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,

@@ -1,7 +1,7 @@
 /**
  * The standby side of an HA bulk transfer: takes the SaiDashFlowBatch stream of one bulk-get session, applies each
  * batch by the HA rule (`FlowApi.applyFlows`: insert when missing, replace only with a newer version, never go
- * backwards; `HaDeletes`: a FLOW_PENDING_DELETE entry removes the flow only when held in the same version) and keeps
+ * backwards; a FLOW_PENDING_DELETE entry removes the flow only when held in the same version) and keeps
  * a receipt per session that the sync driver polls for progress and the final summary.
  *
  * Batches are applied as they arrive, straight from the received bytes (no object per flow). A sequence gap or a
@@ -10,7 +10,6 @@
  */
 import type { EncodedFlowBatch, FlowApi } from "../api.js";
 import { parseBatch, type ParsedBatch } from "../server/wire.js";
-import type { HaDeletes } from "./deletes.js";
 
 /** The errors a receipt keeps (the first ones; counts keep counting). */
 const MAX_ERRORS = 20;
@@ -48,10 +47,7 @@ export interface Receipt {
 export class Receiver {
   private readonly receipts = new Map<bigint, Receipt>();
 
-  constructor(
-    private readonly flows: Pick<FlowApi, "applyFlows">,
-    private readonly deletes: HaDeletes | null = null,
-  ) {}
+  constructor(private readonly flows: Pick<FlowApi, "applyFlows">) {}
 
   /** The receipt of a session, if a stream for it arrived. */
   receipt(sessionId: bigint): Receipt | undefined {
@@ -113,26 +109,17 @@ export class Receiver {
   applySlice(r: Receipt, b: ParsedBatch, from: number, to: number): void {
     if (to <= from) return;
     r.receivedEntries += to - from;
-    let rest: EncodedFlowBatch =
+    const slice: EncodedFlowBatch =
       from === 0 && to === b.count ? b : { count: to - from, records: b.records, offsets: b.offsets.subarray(from, to), lengths: b.lengths.subarray(from, to) };
-    if (this.deletes) {
-      const d = this.deletes.process(rest);
-      rest = d.rest;
-      r.deleted += d.deleted;
-      r.skipped += d.skipped;
-      r.rejected += d.rejected;
-      for (const e of d.errors) if (r.errors.length < MAX_ERRORS) r.errors.push(`batch ${b.sequence}: ${e}`);
-    }
-    if (rest.count > 0) {
-      const a = this.flows.applyFlows(rest);
-      r.inserted += a.inserted;
-      r.updated += a.updated;
-      r.skipped += a.skipped;
-      r.rejected += a.rejected;
-      for (const e of a.errors) {
-        if (r.errors.length >= MAX_ERRORS) break;
-        r.errors.push(`batch ${b.sequence} entry ${from + e.position}: ${e.status} ${e.message}`);
-      }
+    const a = this.flows.applyFlows(slice);
+    r.inserted += a.inserted;
+    r.updated += a.updated;
+    r.skipped += a.skipped;
+    r.deleted += a.deleted;
+    r.rejected += a.rejected;
+    for (const e of a.errors) {
+      if (r.errors.length >= MAX_ERRORS) break;
+      r.errors.push(`batch ${b.sequence} entry ${from + e.position}: ${e.status} ${e.message}`);
     }
   }
 

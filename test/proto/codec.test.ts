@@ -145,8 +145,27 @@ describe("bundled headers: the sample flow", () => {
   it("has a stable encoding", () => {
     const bytes = c.specialized.encodeFlowEntry(sampleFlow());
     expect(hex(bytes)).toBe(hex(c.protobufjs.encodeFlowEntry(sampleFlow())));
-    // switch_id 0x21000000000000 takes 8 varint bytes; every IP address is a 7-byte IpAddress (IPv6: 20)
-    expect(bytes.length).toBe(230);
+    // switch_id 0x21000000000000 takes 8 varint bytes; every IP address is a 7-byte IpAddress (IPv6: 20), except
+    // underlay1_sip 0.0.0.0, left out (8 bytes with its 2-byte tag and length) as a zero MAC would be
+    expect(bytes.length).toBe(222);
+  });
+
+  it("leaves out all-zero MACs and the IPv4 address 0.0.0.0 (they decode back as zero); IPv6 :: keeps its family", () => {
+    const base = sampleFlow();
+    const zeroMac = { ...base, flow_state: { ...base.flow_state, underlay1_smac: new Uint8Array(6) } };
+    const v6zero = { ...base, flow_state: { ...base.flow_state, underlay1_sip: { family: "ipv6", bytes: new Uint8Array(16) } } };
+    const cols = c.specialized.createColumns(1);
+    for (const [entry, size] of [
+      [zeroMac, 222 - 10], // tag 2 + length 1 + 6 bytes, and flow_state's length prefix drops to 1 byte (< 128)
+      [v6zero, 222 + 21], // tag 2 + length 1 + IpAddress{ipv6: 16 bytes} 18
+    ] as const) {
+      const want = hex(c.protobufjs.encodeFlowEntry(entry));
+      expect(hex(c.specialized.encodeFlowEntry(entry))).toBe(want);
+      c.specialized.writeRow(cols, 0, entry);
+      expect(hex(c.specialized.encodeRow(cols, 0))).toBe(want);
+      expect(want.length / 2).toBe(size);
+      expect(c.specialized.decodeFlowEntry(Uint8Array.from(Buffer.from(want, "hex")))).toEqual({ ok: true, value: entry });
+    }
   });
 
   it("narrow integers out of their C range are corrupt input (ip_proto 300)", () => {

@@ -70,9 +70,6 @@ flow_state {
     ipv4: 3232235522
   }
   underlay0_dash_encapsulation: SAI_DASH_ENCAPSULATION_VXLAN
-  underlay1_sip {
-    ipv4: 0
-  }
   underlay1_dip {
     ipv6: " \\001\\r\\270\\000\\000\\000\\000\\000\\000\\000\\000\\000\\000\\000\\001"
   }

@@ -130,6 +130,54 @@ describe("scan → apply", () => {
     expect(again.ok && [...(again.value.flow_key.eni_mac as Uint8Array)]).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
+  it("a FLOW_PENDING_DELETE entry removes the flow only when held in the same version, with its reverse flow, in input order", () => {
+    const PENDING_DELETE = model.enums.flatMap((e) => e.values).find((v) => v.name === "SAI_DASH_FLOW_SYNC_STATE_FLOW_PENDING_DELETE")!.value;
+    const a = standard();
+    const b = standard({ role: "standby" });
+    const reverse = { ...flowKey(a.sw, 0), src_ip: ipAddress("10.200.0.1"), dst_ip: flowKey(a.sw, 1).src_ip, src_port: 80, dst_port: 1001 };
+    const revAttrs = [
+      { id: A("REVERSE_FLOW_ENI_MAC"), value: mac("00:AA:BB:CC:DD:EE") },
+      { id: A("REVERSE_FLOW_VNET_ID"), value: 100 },
+      { id: A("REVERSE_FLOW_IP_PROTO"), value: 6 },
+      { id: A("REVERSE_FLOW_SRC_IP"), value: reverse.src_ip },
+      { id: A("REVERSE_FLOW_DST_IP"), value: reverse.dst_ip },
+      { id: A("REVERSE_FLOW_SRC_PORT"), value: 80 },
+      { id: A("REVERSE_FLOW_DST_PORT"), value: 1001 },
+    ];
+    // flow 1: bidirectional (its reverse flow is a flow of its own); flows 2-4 plain; all at version 3
+    for (const rt of [a.rt, b.rt]) {
+      const sw = rt === a.rt ? a.sw : b.sw;
+      expect(rt.createEntry(FE, flowKey(sw, 1), [{ id: A("VERSION"), value: 3 }, ...revAttrs]).code).toBe(0);
+      expect(rt.createEntry(FE, { ...reverse, switch_id: sw }, [{ id: A("VERSION"), value: 3 }]).code).toBe(0);
+      for (const i of [2, 3, 4]) expect(rt.createEntry(FE, flowKey(sw, i), [{ id: A("VERSION"), value: 3 }]).code).toBe(0);
+    }
+    b.rt.setEntry(FE, flowKey(b.sw, 3), { id: A("VERSION"), value: 9 }); // the standby holds flow 3 newer
+    b.rt.removeEntry(FE, flowKey(b.sw, 4)); // and lacks flow 4
+    for (const i of [1, 2, 3, 4]) expect(a.rt.setEntry(FE, flowKey(a.sw, i), { id: A("DASH_FLOW_SYNC_STATE"), value: PENDING_DELETE }).code).toBe(0);
+    const entry = (i: number) => {
+      const f = a.rt.scanFlows({ filters: [{ key: "SRC_IP", op: "EQUAL_TO", value: flowKey(a.sw, i).src_ip }] } as never);
+      if (!f.ok) throw new Error(f.status.message);
+      const [bt] = [...f.batches];
+      return bt!.records.slice(bt!.offsets[0]!, bt!.offsets[0]! + bt!.lengths[0]!);
+    };
+    const report = b.rt.applyFlows([entry(1), entry(2), entry(3), entry(4)]);
+    expect(report).toMatchObject({ received: 4, deleted: 2, skipped: 2, inserted: 0, rejected: 0 });
+    expect(b.rt.flowCount()).toBe(1); // flow 3 (newer) is kept; flow 1's reverse flow went with it
+    expect(b.rt.getEntry(FE, flowKey(b.sw, 3), [A("VERSION")]).attrs![0]!.value).toBe(9);
+    // in order: a delete, then the same flow again as a plain entry, re-creates it; the other way round removes it
+    const plain = (() => {
+      a.rt.setEntry(FE, flowKey(a.sw, 2), { id: A("DASH_FLOW_SYNC_STATE"), value: 0 });
+      return entry(2);
+    })();
+    const del2 = (() => {
+      a.rt.setEntry(FE, flowKey(a.sw, 2), { id: A("DASH_FLOW_SYNC_STATE"), value: PENDING_DELETE });
+      return entry(2);
+    })();
+    expect(b.rt.applyFlows([plain, del2])).toMatchObject({ inserted: 1, deleted: 1 });
+    expect(b.rt.applyFlows([del2, plain])).toMatchObject({ inserted: 1, skipped: 1, deleted: 0 });
+    expect(b.rt.getEntry(FE, flowKey(b.sw, 2), [A("VERSION")]).code).toBe(0);
+  });
+
   it("maps a foreign switch id to the only local switch", () => {
     const a = standard();
     a.rt.createEntry(FE, flowKey(a.sw, 1), []);
