@@ -46,6 +46,8 @@ interface Scratch {
   readonly chunk: number;
   readonly kb: number;
   readonly keys: Uint8Array;
+  /** `keys` as words (keys are whole words). */
+  readonly keys32: Uint32Array;
   readonly rowTable: (FlowTable | undefined)[];
   /** 1 for a row that is a delete (FLOW_PENDING_DELETE). */
   readonly deletes: Uint8Array;
@@ -58,7 +60,8 @@ function scratchFor(chunk: number, kb: number): Scratch {
     scratch.rowTable.fill(undefined);
     return scratch;
   }
-  scratch = { chunk, kb, keys: new Uint8Array(chunk * kb), rowTable: new Array(chunk).fill(undefined), deletes: new Uint8Array(chunk), slots: new Int32Array(chunk), created: new Uint8Array(chunk) };
+  const keys = new Uint8Array(chunk * kb);
+  scratch = { chunk, kb, keys, keys32: new Uint32Array(keys.buffer), rowTable: new Array(chunk).fill(undefined), deletes: new Uint8Array(chunk), slots: new Int32Array(chunk), created: new Uint8Array(chunk) };
   return scratch;
 }
 
@@ -85,7 +88,8 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
   const local = new Set(switches);
   const flowsOn = new Map<bigint, number>();
   const chunk = Math.min(CHUNK, env.cols.capacity);
-  const { keys, rowTable, deletes, slots, created } = scratchFor(chunk, KB);
+  const { keys, keys32, rowTable, deletes, slots, created } = scratchFor(chunk, KB);
+  const KW = KB >>> 2;
   // the sync-state value that makes an entry a delete (none without VERSION: the rule compares versions)
   const pendingDelete = s.a.version !== undefined ? (s.a.pendingDelete ?? null) : null;
   // one-entry caches: consecutive entries nearly always name the same switch and ENI (compared as numbers: a
@@ -123,7 +127,7 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
     }
     const sw = swLocal;
     if (swRemap) rowCodec.setSwitch(r, sw);
-    rowCodec.packKey(r, keys, r * KB);
+    rowCodec.packKeyWords(r, keys32, r * KW);
     let t: FlowTable | undefined;
     if (s.tableMember) {
       const found = env.flows.tableFor(unpackFlowKey(s.store, keys, r * KB));

@@ -30,6 +30,8 @@ export interface SlotCodec {
   scatter(r: number, slot: number): void;
   /** Writes row `r`'s flow key as a packed store key at `out[at..]`. */
   packKey(r: number, out: Uint8Array, at: number): void;
+  /** {@link packKey} into 32-bit words from word `w` (whole words: a fraction of the stores). */
+  packKeyWords(r: number, out: Uint32Array, w: number): void;
   /** Overwrites row `r`'s flow key ENI MAC (a 48-bit number; no-op when the key has none). */
   setEniMac(r: number, mac48: number): void;
   /** Row `r`'s flow key ENI MAC as a 48-bit number (0 when the key has none). */
@@ -122,6 +124,22 @@ const le = (x: string, size: number): string => {
 };
 const be32 = (x: string): string => `(((kb[${x}] << 24) | (kb[${x} + 1] << 16) | (kb[${x} + 2] << 8) | kb[${x} + 3]) >>> 0)`;
 
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** Statements writing a packed key word by word from its byte expressions (little-endian words; absent bytes are 0). */
+function packWords(bytes: ReadonlyMap<number, string>, keyBytes: number): string[] {
+  const out: string[] = [];
+  for (let w = 0; w < keyBytes / 4; w++) {
+    const parts: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const e = bytes.get(4 * w + i);
+      if (e !== undefined) parts.push(i === 0 ? e : `(${e} << ${8 * i})`);
+    }
+    out.push(`out[w + ${w}] = ${parts.length ? parts.join(" | ") : "0"};`);
+  }
+  return out;
+}
+
 /** Compiles the slot codec of `store` over the codec column scratch `cols`. */
 export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumns): SlotCodec {
   const it = store.internals();
@@ -186,6 +204,16 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
 
   const gather: string[] = [];
   const scatter: string[] = [];
+  const blobScatter: string[] = [];
+  /**
+   * Scatters one column. The slot's written mask `m` says which columns may hold non-zero values (a never-used slot:
+   * none, its memory is zero); a zero is written only where the mask says the column may be non-zero, so a fresh
+   * slot's zero columns are never touched (no page faulted in for them). `w` collects the bits of what is non-zero.
+   */
+  const put = (ci: number, nonZero: string, write: string, zero: string): void => {
+    const bit = it.columns[ci]!.dirtyBit;
+    scatter.push(`if (${nonZero}) { ${write} w |= ${bit}; } else if ((m & ${bit}) !== 0) { ${zero} }`);
+  };
   const check: string[] = [];
   const checkNames: string[] = [];
   const checkReasons: string[] = [];
@@ -193,7 +221,7 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
     const a = schema.attrs.find((x) => x.attridname === attr);
     return a && a.isenum ? schema.enumOf(a) : undefined;
   };
-  const pack: string[] = [];
+  const packBytes = new Map<number, string>();
   const ls = leaves(schema);
   for (const l of ls) {
     const cn = leafColumns(l);
@@ -318,28 +346,44 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
             checkNames.push(col.name);
             checkReasons.push(`is not a value of ${e.name}`);
           }
-          if (ck === "u64" || ck === "i64") scatter.push(`${S(ci, 0)}[c][o] = BigInt(${v});`);
-          else if (ck !== "mac" && ck !== "ip" && ck !== "ipv6" && ck !== "blob") scatter.push(`${S(ci, 0)}[c][o] = ${v};`);
+          if (ck === "u64" || ck === "i64") put(ci, `${v} !== 0`, `${S(ci, 0)}[c][o] = BigInt(${v});`, `${S(ci, 0)}[c][o] = 0n;`);
+          else if (ck !== "mac" && ck !== "ip" && ck !== "ipv6" && ck !== "blob") put(ci, `${v} !== 0`, `${S(ci, 0)}[c][o] = ${v};`, `${S(ci, 0)}[c][o] = 0;`);
           break;
         }
         case "int64":
           if (ck === "u64" || ck === "i64")
-            scatter.push(`${S(ci, 0)}[c][o] = BigInt.as${ck === "u64" ? "Uint" : "Int"}N(64, (BigInt(${A(cn[1]!)}[r]) << 32n) | BigInt(${A(cn[0]!)}[r]));`);
-          else scatter.push(`${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r];`);
+            put(
+              ci,
+              `(${A(cn[0]!)}[r] | ${A(cn[1]!)}[r]) !== 0`,
+              `${S(ci, 0)}[c][o] = BigInt.as${ck === "u64" ? "Uint" : "Int"}N(64, (BigInt(${A(cn[1]!)}[r]) << 32n) | BigInt(${A(cn[0]!)}[r]));`,
+              `${S(ci, 0)}[c][o] = 0n;`,
+            );
+          else put(ci, `${A(cn[0]!)}[r] !== 0`, `${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r];`, `${S(ci, 0)}[c][o] = 0;`);
           break;
         case "mac":
-          if (ck === "mac") scatter.push(`${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r]; ${S(ci, 1)}[c][o] = ${A(cn[1]!)}[r];`);
+          if (ck === "mac")
+            put(ci, `(${A(cn[0]!)}[r] | ${A(cn[1]!)}[r]) !== 0`, `${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r]; ${S(ci, 1)}[c][o] = ${A(cn[1]!)}[r];`, `${S(ci, 0)}[c][o] = 0; ${S(ci, 1)}[c][o] = 0;`);
           break;
         case "ipaddr":
         case "ipv6": {
           const F = k === "ipaddr" ? `${A(cn[0]!)}[r]` : "1";
           const W = A(cn[k === "ipaddr" ? 1 : 0]!);
+          // an IPv4 0.0.0.0 (family 0, word 0) is all zeros; IPv6 always has family 1
           if (ck === "ip")
-            scatter.push(
+            put(
+              ci,
+              `(${F} | ${W}[r * 4]) !== 0`,
               `{ const f = ${F}; ${S(ci, 0)}[c][o] = f; ${S(ci, 1)}[c][o] = ${W}[r * 4];` +
                 ` if (f === 1) { const t = tailOf(${ci}, c); t[o * 3] = ${W}[r * 4 + 1]; t[o * 3 + 1] = ${W}[r * 4 + 2]; t[o * 3 + 2] = ${W}[r * 4 + 3]; } }`,
+              `${S(ci, 0)}[c][o] = 0; ${S(ci, 1)}[c][o] = 0;`,
             );
-          else if (ck === "ipv6") for (let w = 0; w < 4; w++) scatter.push(`${S(ci, 0)}[c][o * 4 + ${w}] = ${W}[r * 4 + ${w}];`);
+          else if (ck === "ipv6")
+            put(
+              ci,
+              `(${W}[r * 4] | ${W}[r * 4 + 1] | ${W}[r * 4 + 2] | ${W}[r * 4 + 3]) !== 0`,
+              [0, 1, 2, 3].map((w) => `${S(ci, 0)}[c][o * 4 + ${w}] = ${W}[r * 4 + ${w}];`).join(" "),
+              [0, 1, 2, 3].map((w) => `${S(ci, 0)}[c][o * 4 + ${w}] = 0;`).join(" "),
+            );
           else if (ck === "ipv4") scatter.push(`${S(ci, 0)}[c][o] = ${W}[r * 4];`);
           break;
         }
@@ -349,45 +393,46 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
           break;
         default:
           // most flows carry no list: with no value and no stored handle there is nothing to write
-          if (ck === "blob") scatter.push(`{ const v = ${A(cn[0]!)}[r]; if (v !== undefined || ${S(ci, 0)}[c][o] !== 0) setBlob(slot, ${JSON.stringify(col.name)}, v); }`);
+          if (ck === "blob") blobScatter.push(`{ const v = ${A(cn[0]!)}[r]; if (v !== undefined || ${S(ci, 0)}[c][o] !== 0) setBlob(slot, ${JSON.stringify(col.name)}, v); }`);
       }
     }
 
-    // ---- packKey: row's flow_key → packed key bytes
+    // ---- packKey: row's flow_key → packed key bytes (one expression per key byte, by offset)
     if (l.msg === "flow_key" && src.k === "key") {
       const f = src.f;
-      const at = `at + ${f.offset}`;
-      const wle = (v: string, size: number, base: string) => {
-        for (let i = 0; i < size; i++) pack.push(`out[${base} + ${i}] = (${v} >>> ${8 * i}) & 255;`);
+      const put = (off: number, e: string) => packBytes.set(off, e);
+      const wle = (v: string, size: number, base: number) => {
+        for (let i = 0; i < size; i++) put(base + i, `((${v} >>> ${8 * i}) & 255)`);
       };
-      const wbe = (v: string, base: string) => {
-        for (let i = 0; i < 4; i++) pack.push(`out[${base} + ${i}] = (${v} >>> ${24 - 8 * i}) & 255;`);
+      const wbe = (v: string, base: number) => {
+        for (let i = 0; i < 4; i++) put(base + i, `((${v} >>> ${24 - 8 * i}) & 255)`);
       };
       switch (k) {
         case "bool":
         case "int":
-          if (f.kind !== "mac" && f.kind !== "ip" && f.kind !== "ipv4" && f.kind !== "ipv6") wle(`${A(cn[0]!)}[r]`, Math.min(f.size, 4), at);
+          if (f.kind !== "mac" && f.kind !== "ip" && f.kind !== "ipv4" && f.kind !== "ipv6") wle(`${A(cn[0]!)}[r]`, Math.min(f.size, 4), f.offset);
           break;
         case "int64":
-          wle(`${A(cn[0]!)}[r]`, 4, at);
-          if (f.size === 8) wle(`${A(cn[1]!)}[r]`, 4, `${at} + 4`);
+          wle(`${A(cn[0]!)}[r]`, 4, f.offset);
+          if (f.size === 8) wle(`${A(cn[1]!)}[r]`, 4, f.offset + 4);
           break;
         case "mac":
-          wbe(`${A(cn[0]!)}[r]`, at);
-          pack.push(`out[${at} + 4] = ${A(cn[1]!)}[r] >>> 8; out[${at} + 5] = ${A(cn[1]!)}[r] & 255;`);
+          wbe(`${A(cn[0]!)}[r]`, f.offset);
+          put(f.offset + 4, `(${A(cn[1]!)}[r] >>> 8)`);
+          put(f.offset + 5, `(${A(cn[1]!)}[r] & 255)`);
           break;
         case "ipaddr": {
           const W = A(cn[1]!);
-          if (f.kind === "ip") pack.push(`out[at + ${f.familyOffset}] = ${A(cn[0]!)}[r];`);
+          if (f.kind === "ip") put(f.familyOffset, `${A(cn[0]!)}[r]`);
           const words = f.size === 16 ? 4 : 1;
-          for (let w = 0; w < words; w++) wbe(`${W}[r * 4 + ${w}]`, `${at} + ${4 * w}`);
+          for (let w = 0; w < words; w++) wbe(`${W}[r * 4 + ${w}]`, f.offset + 4 * w);
           break;
         }
         case "ipv4":
-          wbe(`${A(cn[0]!)}[r]`, at);
+          wbe(`${A(cn[0]!)}[r]`, f.offset);
           break;
         case "ipv6":
-          for (let w = 0; w < 4; w++) wbe(`${A(cn[0]!)}[r * 4 + ${w}]`, `${at} + ${4 * w}`);
+          for (let w = 0; w < 4; w++) wbe(`${A(cn[0]!)}[r * 4 + ${w}]`, f.offset + 4 * w);
           break;
       }
     }
@@ -444,12 +489,17 @@ function check(r) {
 }
 function scatter(r, slot) {
   const c = G.chunkOf(slot); const o = slot - G.chunkStart(c);
-  W[c][o] = 0xffffffff; // the whole row's state is written (a later reuse of the slot zeroes every column)
+  const m = W[c][o]; let w = 0;
   ${scatter.join("\n  ")}
+  W[c][o] = w;
+  ${blobScatter.join("\n  ")}
 }
 function packKey(r, out, at) {
   out.fill(0, at, at + ${KB});
-  ${pack.join("\n  ")}
+  ${[...packBytes].map(([off, e]) => `out[at + ${off}] = ${e};`).join("\n  ")}
+}
+function packKeyWords(r, out, w) {
+  ${LITTLE_ENDIAN ? packWords(packBytes, KB).join("\n  ") : `packKey(r, new Uint8Array(out.buffer, out.byteOffset), w * 4);`}
 }
 function eniMac(r) { return ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] * 65536 + ${A(leafColumns(eni)[1]!)}[r]` : "0"}; }
 function setEniMac(r, mac) { ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] = Math.floor(mac / 65536); ${A(leafColumns(eni)[1]!)}[r] = mac % 65536;` : ""} }
@@ -466,7 +516,7 @@ function packReverse(slot, out, at) {
   return ${revMac};
 }
 function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
-return { gather, check, scatter, packKey, eniMac, setEniMac, version, syncState, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
+return { gather, check, scatter, packKey, packKeyWords, eniMac, setEniMac, version, syncState, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
   const code = resolve(body);
   const fns = new Function(...names, code)(...values) as Omit<SlotCodec, "checkNames" | "checkReasons">;
   return { ...fns, checkNames, checkReasons };

@@ -92,7 +92,11 @@ export interface FlowStoreOptions {
 export interface InsertManyOptions {
   /** true (default): when the batch would exceed `maxFlows`, insert nothing and return FLOW_FULL. false: insert until full. */
   atomic?: boolean;
-  /** Zero the state columns of reused slots (default true). Pass false only when every column is written next. */
+  /**
+   * Zero the state columns of reused slots (default true). false: the caller writes the state itself — a reused slot
+   * keeps its old values and written mask, so the caller must zero the columns the mask marks (as the slot codec's
+   * scatter does) and keep the mask exact.
+   */
   initState?: boolean;
 }
 
@@ -137,9 +141,6 @@ export interface ColumnData {
    */
   readonly dirtyBit: number;
 }
-
-/** Every bit of the written mask: for writers that set a whole row's state. */
-export const ALL_WRITTEN = 0xffffffff;
 
 /** What generated scan code reads; for `filter.ts` and hot paths in the runtime, not for general use. */
 export interface FlowStoreInternals {
@@ -1092,8 +1093,8 @@ export class FlowStore {
     this.live[c]![o] = SLOT_LIVE;
     this.lastHit[c]![o] = now;
     this.writeKeyColumns(c, o, this.bytesOf(w), at * 4);
-    if (!init) this.written[c]![o] = ALL_WRITTEN; // the caller writes every column next
-    else if (reused) {
+    // without init the caller writes the state itself, guided by the slot's written mask (kept as it is)
+    if (init && reused) {
       const m = this.written[c]![o]!;
       if (m !== 0) {
         this.zeroState(c, o, m);

@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { finishedField, batchHeader } from "../../runtime/core/grpc-push.js";
 import { parseFlowBatch, type DashRuntime, type EncodedFlowBatch } from "../../runtime/runtime.js";
@@ -176,6 +177,39 @@ describe("scan → apply", () => {
     expect(b.rt.applyFlows([plain, del2])).toMatchObject({ inserted: 1, deleted: 1 });
     expect(b.rt.applyFlows([del2, plain])).toMatchObject({ inserted: 1, skipped: 1, deleted: 0 });
     expect(b.rt.getEntry(FE, flowKey(b.sw, 2), [A("VERSION")]).code).toBe(0);
+  });
+
+  it("state scattered into reused and updated slots leaves nothing of the slot's earlier flows (zeroes skipped only where the written mask allows)", () => {
+    type G = (arb: typeof fc.integer, c: { min: number; max: number }) => number;
+    const pick = (g: G, n: number) => g(fc.integer, { min: 0, max: n - 1 });
+    const pool = [
+      (g: G) => ({ id: A("METER_CLASS"), value: pick(g, 3) }),
+      (g: G) => ({ id: A("UNDERLAY0_SIP"), value: ipAddress(["0.0.0.0", "10.1.2.3", "::", "2001:db8::7"][pick(g, 4)]!) }),
+      (g: G) => ({ id: A("DST_MAC"), value: mac(pick(g, 2) ? "00:00:00:00:00:00" : "02:00:00:00:00:09") }),
+      (g: G) => ({ id: A("UNDERLAY1_VNET_ID"), value: pick(g, 3) * 4000 }),
+      (g: G) => ({ id: A("IS_UNIDIRECTIONAL_FLOW"), value: pick(g, 2) === 1 }),
+      (g: G) => ({ id: A("VENDOR_METADATA"), value: pick(g, 2) ? [] : [1, 2, pick(g, 256)] }),
+    ];
+    fc.assert(
+      fc.property(fc.gen(), (gen) => {
+        const g = gen as unknown as G;
+        const a = standard();
+        const b = standard({ role: "standby" });
+        for (let round = 1; round <= 4; round++) {
+          for (let i = 0; i < 24; i++) {
+            if (round > 1 && pick(g, 3) === 0) continue;
+            a.rt.removeEntry(FE, flowKey(a.sw, i));
+            const attrs = pool.filter(() => pick(g, 2) === 1).map((f) => f(g));
+            expect(a.rt.createEntry(FE, flowKey(a.sw, i), [{ id: A("VERSION"), value: round }, ...attrs]).code).toBe(0);
+          }
+          // the standby drops some flows, so the apply re-creates them in slots other flows used
+          for (let i = 0; i < 24; i++) if (pick(g, 4) === 0) b.rt.removeEntry(FE, flowKey(b.sw, i));
+          for (const batch of batches(a.rt, { batchSize: 7 })) expect(b.rt.applyFlows(batch).rejected).toBe(0);
+          expect(b.rt.flowDigest()).toEqual(a.rt.flowDigest());
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it("maps a foreign switch id to the only local switch", () => {
