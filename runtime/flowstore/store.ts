@@ -217,9 +217,14 @@ function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[]): SlotRouti
     return name;
   };
   const w: string[] = [];
-  const z: string[] = [];
   const wk: string[] = [];
-  const ws: string[] = [];
+  // state columns by their written-mask bit (columns share bits round-robin)
+  const bits = new Map<number, { warm: string[]; zero: string[] }>();
+  const byBit = (bit: number) => {
+    let g = bits.get(bit);
+    if (!g) bits.set(bit, (g = { warm: [], zero: [] }));
+    return g;
+  };
   cols.forEach((col, ci) => {
     const s = col.spec;
     const big = s.kind === "u64" || s.kind === "i64";
@@ -228,7 +233,7 @@ function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[]): SlotRouti
       const load = `${part(ci, p)}[c][o${stride === 1 ? "" : ` * ${stride}`}]`;
       const v = big ? `(${load} === 0n ? 0 : 1)` : load;
       if (s.origin === "key") wk.push(v);
-      else ws.push(`if ((m & ${col.dirtyBit}) !== 0) acc ^= ${v};`);
+      else byBit(col.dirtyBit).warm.push(`acc ^= ${v};`);
     });
     if (s.origin === "key") {
       const f = layout.keyFields[s.keyField]!;
@@ -256,16 +261,27 @@ function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[]): SlotRouti
       if (stride === 1) zs.push(`${ref}[c][o] = ${zero};`);
       else for (let k = 0; k < stride; k++) zs.push(`${ref}[c][o * ${stride} + ${k}] = ${zero};`);
     });
-    z.push(`if ((m & ${col.dirtyBit}) !== 0) { ${zs.join(" ")} }`);
+    byBit(col.dirtyBit).zero.push(...zs);
   });
+  // the masked routines visit only the set bits of `m` (usually a few of 32), not every state column
+  const bitLoop = (what: "warm" | "zero"): string[] => [
+    "m = m | 0;",
+    "while (m !== 0) {",
+    "  const b = 31 - Math.clz32(m & -m);",
+    "  m &= m - 1;",
+    "  switch (b) {",
+    ...[...bits].map(([bit, g]) => `    case ${31 - Math.clz32(bit)}: ${g[what].join(" ")} break;`),
+    "  }",
+    "}",
+  ];
   const mk = (params: string, body: string[]) =>
     new Function(...args, `"use strict"; return function (${params}) {\n${body.join("\n")}\n};`)(...vals);
   const xor = (loads: string[]) => [`return 0${loads.map((l) => ` ^ ${l}`).join("")};`];
   return {
     writeKeyColumns: mk("c, o, b, base", w) as KeyColumnWriter,
-    zeroState: mk("c, o, m", z) as SlotFn,
+    zeroState: mk("c, o, m", bitLoop("zero")) as SlotFn,
     warmKeyColumns: mk("c, o", xor(wk)) as WarmFn,
-    warmState: mk("c, o, m", ["let acc = 0;", ...ws, "return acc;"]) as MaskedWarmFn,
+    warmState: mk("c, o, m", ["let acc = 0;", ...bitLoop("warm"), "return acc;"]) as MaskedWarmFn,
   };
 }
 
