@@ -34,7 +34,7 @@
  */
 import { BlobArena } from "./blob-arena.js";
 import { ChunkGeometry } from "./chunks.js";
-import { fmix32, FNV_OFFSET, FNV_PRIME, hashWords } from "./hash.js";
+import { batchHasher, hashWords, type BatchHasher } from "./hash.js";
 import { unpackKey, type KeyValue } from "./key.js";
 import type { ColumnKind, ColumnLayout, FlowLayout, MaskBit } from "./layout.js";
 import { be32, formatIpv4, formatIpv6, formatMac, IP_FAMILY_V6, toBigInt, toIpBytes, toMacBytes } from "./values.js";
@@ -306,6 +306,8 @@ export class FlowStore {
   readonly tableId: bigint;
   /** Bytes kept of each key word (disabled members and padding zeroed). */
   readonly maskWords: Uint32Array;
+  /** Masks and hashes batches of keys (generated for this key mask). */
+  private readonly hashKeys: BatchHasher;
   /** Clock epoch: last-hit times are ms since this clock reading. */
   readonly epochMs: number;
 
@@ -390,6 +392,7 @@ export class FlowStore {
       if (f.familyOffset >= 0) keep[f.familyOffset] = 0xff;
     }
     this.maskWords = new Uint32Array(keep.buffer);
+    this.hashKeys = batchHasher(this.maskWords);
 
     let stateOrdinal = 0;
     this.columns = layout.columns.map((spec) => ({
@@ -946,21 +949,8 @@ export class FlowStore {
    * the CPU's out-of-order window cover barely one miss at a time.
    */
   private hashBatch(src: Uint32Array, b: number, m: number): void {
-    const kw = this.keyWords;
-    const bw = this.bw;
     const bh = this.bh;
-    const mw = this.maskWords;
-    for (let j = 0; j < m; j++) {
-      const from = (b + j) * kw;
-      const to = j * kw;
-      let h = FNV_OFFSET;
-      for (let k = 0; k < kw; k++) {
-        const x = src[from + k]! & mw[k]!;
-        bw[to + k] = x;
-        h = Math.imul(h ^ x, FNV_PRIME);
-      }
-      bh[j] = fmix32(h);
-    }
+    this.hashKeys(src, b, m, this.bw, bh);
     const idx = this.index;
     const shift = this.shift;
     let acc = 0;
