@@ -35,6 +35,7 @@
 import { BlobArena } from "./blob-arena.js";
 import { ChunkGeometry } from "./chunks.js";
 import { batchHasher, hashWords, type BatchHasher } from "./hash.js";
+import { keyWordRoutines, type KeyWordRoutines } from "./key-words.js";
 import { unpackKey, type KeyValue } from "./key.js";
 import type { ColumnKind, ColumnLayout, FlowLayout, MaskBit } from "./layout.js";
 import { be32, formatIpv4, formatIpv6, formatMac, IP_FAMILY_V6, toBigInt, toIpBytes, toMacBytes } from "./values.js";
@@ -306,6 +307,8 @@ export class FlowStore {
   readonly tableId: bigint;
   /** Bytes kept of each key word (disabled members and padding zeroed). */
   readonly maskWords: Uint32Array;
+  /** Compares and copies keys (generated for this key width). */
+  private readonly kw: KeyWordRoutines;
   /** Masks and hashes batches of keys (generated for this key mask). */
   private readonly hashKeys: BatchHasher;
   /** Clock epoch: last-hit times are ms since this clock reading. */
@@ -393,6 +396,7 @@ export class FlowStore {
     }
     this.maskWords = new Uint32Array(keep.buffer);
     this.hashKeys = batchHasher(this.maskWords);
+    this.kw = keyWordRoutines(this.keyWords);
 
     let stateOrdinal = 0;
     this.columns = layout.columns.map((spec) => ({
@@ -1058,11 +1062,7 @@ export class FlowStore {
   private rowEquals(slot: number, w: Uint32Array, at: number): boolean {
     const g = this.geometry;
     const c = g.chunkOf(slot);
-    const row = this.keys[c]!;
-    const kw = this.keyWords;
-    const base = (slot - g.chunkStart(c)) * kw;
-    for (let k = 0; k < kw; k++) if (row[base + k] !== w[at + k]) return false;
-    return true;
+    return this.kw.equals(this.keys[c]!, (slot - g.chunkStart(c)) * this.keyWords, w, at);
   }
 
   private rowHash(slot: number): number {
@@ -1095,7 +1095,7 @@ export class FlowStore {
     const kw = this.keyWords;
     const row = this.keys[c]!;
     const base = o * kw;
-    for (let k = 0; k < kw; k++) row[base + k] = w[at + k]!;
+    this.kw.copy(row, base, w, at);
     this.live[c]![o] = SLOT_LIVE;
     this.lastHit[c]![o] = now;
     this.writeKeyColumns(c, o, this.bytesOf(w), at * 4);
