@@ -89,6 +89,8 @@ export class PackedFlows {
   private readonly macOff: number;
   private readonly ipFields: { off: number; fam: number }[];
   private readonly rev: Uint8Array;
+  /** Per-run IS_UNIDIRECTIONAL_FLOW flags of a bulk remove (kept between calls). */
+  private uniScratch = new Uint8Array(0);
   // one-entry caches: consecutive rows nearly always name the same switch and ENI
   private swLo = -1;
   private swHi = -1;
@@ -435,10 +437,13 @@ export class PackedFlows {
         }
       }
       const codec = t.codec;
-      if (bidir)
+      if (bidir) {
+        // first every found flow's IS_UNIDIRECTIONAL_FLOW in a tight loop (independent loads: their misses overlap)
+        const uni = this.uniScratch.length >= end ? this.uniScratch : (this.uniScratch = new Uint8Array(end));
+        for (let r = 0; r < end; r++) uni[r] = out[r]! >= 0 && codec.unidirectional(out[r]!) ? 1 : 0;
         for (let r = 0; r < end; r++) {
           const s = out[r]!;
-          if (s < 0 || !t.store.isLive(s) || codec.unidirectional(s)) continue;
+          if (s < 0 || uni[r] === 1 || !t.store.isLive(s)) continue;
           const mac = codec.packReverse(s, this.rev, 0);
           const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
           if (!rt) continue;
@@ -448,6 +453,7 @@ export class PackedFlows {
             implicit.add(keyId(rt, this.rev));
           }
         }
+      }
       // the run's own flows go in one batched call (index loads overlapped); slots already gone are skipped
       t.store.removeSlots(out, end, hs);
       i = j;
