@@ -491,19 +491,10 @@ export class PackedFlows {
       let j = i + 1;
       while (j < n && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
       const sl = slots.subarray(i, j);
-      t.store.lookupMany(k.subarray(i * KB, j * KB), j - i, sl);
-      const it = t.store.internals();
-      const g = it.geometry;
-      const parts = it.columns[ci]!.parts[0]!;
-      for (let r = 0; r < j - i; r++) {
-        const s = sl[r]!;
-        if (s < 0) {
-          codes[i + r] = C.ITEM_NOT_FOUND;
-          continue;
-        }
-        const ch = g.chunkOf(s);
-        out[i + r] = parts[ch]![s - g.chunkStart(ch)] as number;
-      }
+      const parts = t.store.internals().columns[ci]!.parts[0]!;
+      // the store reads the column with each batch of found keys (their lines loaded together with the key rows)
+      t.store.lookupMany(k.subarray(i * KB, j * KB), j - i, sl, undefined, { parts, into: out.subarray(i, j) });
+      for (let r = 0; r < j - i; r++) if (sl[r]! < 0) codes[i + r] = C.ITEM_NOT_FOUND;
       i = j;
     }
     let ok = 0;

@@ -101,6 +101,15 @@ export interface InsertManyOptions {
   initState?: boolean;
 }
 
+/** One part of a column: its array per chunk (`ColumnData.parts[p]`). */
+export type ColumnParts = readonly ArrayLike<number | bigint>[];
+
+/** A numeric column part to read for found keys, and where (`lookupMany`). */
+export interface ColumnRead {
+  readonly parts: ColumnParts;
+  readonly into: { [i: number]: number };
+}
+
 /** Memory report of a store. */
 export interface FlowStoreMemory {
   flows: number;
@@ -629,15 +638,18 @@ export class FlowStore {
 
   /**
    * Looks up `n` packed keys; writes each slot or FLOW_NOT_FOUND to `out`; returns how many were found. With
-   * `hashes`, also each key's hash, for {@link removeSlots} (which then need not re-read the key rows).
+   * `hashes`, also each key's hash, for {@link removeSlots} (which then need not re-read the key rows). With `read`,
+   * also the found slots' values of one numeric column part (loaded together with their key rows, so the misses
+   * overlap) into `read.into` at the keys' positions.
    */
-  lookupMany(keys: Uint8Array | Uint32Array, n: number, out: Int32Array, hashes?: Uint32Array): number {
+  lookupMany(keys: Uint8Array | Uint32Array, n: number, out: Int32Array, hashes?: Uint32Array, read?: ColumnRead): number {
     const src = asWords(keys, n * this.keyWords);
     let found = 0;
+    const g = this.geometry;
     for (let b = 0; b < n; b += BATCH) {
       const m = Math.min(BATCH, n - b);
       this.hashBatch(src, b, m);
-      this.warmCandidates(m, false);
+      this.warmCandidates(m, false, read?.parts);
       for (let j = 0; j < m; j++) {
         const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
         const s = p < 0 ? FLOW_NOT_FOUND : this.index[2 * p + 1]! - 1;
@@ -645,6 +657,14 @@ export class FlowStore {
         if (hashes) hashes[b + j] = this.bh[j]!;
         if (s >= 0) found++;
       }
+      // the batch's values while their lines are still cached (loaded with the key rows above)
+      if (read)
+        for (let j = 0; j < m; j++) {
+          const s = out[b + j]!;
+          if (s < 0) continue;
+          const c = g.chunkOf(s);
+          read.into[b + j] = read.parts[c]![s - g.chunkStart(c)] as number;
+        }
     }
     return found;
   }
@@ -967,7 +987,7 @@ export class FlowStore {
    * now) and then, in a tight loop, loads that slot's key row — and for removals its state byte — so the
    * row misses of the whole batch overlap.
    */
-  private warmCandidates(m: number, forRemoval: boolean): void {
+  private warmCandidates(m: number, forRemoval: boolean, column?: ColumnParts): void {
     const idx = this.index;
     const mask = this.indexMask;
     const shift = this.shift;
@@ -1001,6 +1021,7 @@ export class FlowStore {
       const live = this.live;
       for (let j = 0; j < m; j++) if (bc[j]! >= 0) acc ^= live[bc[j]!]![bo[j]!]!;
     }
+    if (column) for (let j = 0; j < m; j++) if (bc[j]! >= 0) acc ^= column[bc[j]!]![bo[j]!] === 0 ? 0 : 1; // bigint columns too
     this.sink ^= acc;
   }
 

@@ -82,6 +82,52 @@ describe("bulk operations", () => {
     expect(s.lookupMany(keys, 100, out)).toBe(95);
   });
 
+  it("lookupMany with `read` also returns a column's values of the found keys (missing keys leave theirs alone)", () => {
+    const s = newStore();
+    const keys = packed(0, 50);
+    const out = new Int32Array(60);
+    s.insertMany(keys, 50, out);
+    const col = L.columns.find((c) => c.kind === "u32" && c.origin === "attr")!;
+    for (let i = 0; i < 50; i++) s.set(out[i]!, col.name, 1000 + i);
+    const values = new Float64Array(60).fill(-1);
+    const parts = s.internals().columns.find((c) => c.spec.name === col.name)!.parts[0]!;
+    const probe = new Uint8Array([...packed(45, 15)]); // 45..49 exist, 50..59 do not
+    expect(s.lookupMany(probe, 15, out, undefined, { parts, into: values })).toBe(5);
+    expect([...values.subarray(0, 15)]).toEqual([1045, 1046, 1047, 1048, 1049, ...new Array(10).fill(-1)]);
+  });
+
+  it("upsertMany finds or inserts in one probe, inserts at most `limit`, and agrees with lookupMany + insertMany", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 80 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 90 }), (ids, preset, limit) => {
+        const a = newStore();
+        const b = newStore();
+        const pre = packed(0, preset);
+        a.insertMany(pre, preset);
+        b.insertMany(pre, preset);
+        const buf = new Uint8Array(ids.length * L.keyBytes);
+        ids.forEach((id, i) => buf.set(packed(id, 1), i * L.keyBytes));
+        const slots = new Int32Array(ids.length);
+        const created = new Uint8Array(ids.length);
+        const made = a.upsertMany(buf, ids.length, slots, created, limit);
+        // the reference: one key at a time, lookup then insert while under the limit
+        let n = 0;
+        ids.forEach((_, i) => {
+          const at = i * L.keyBytes;
+          const found = b.lookup(buf, at);
+          if (found >= 0) {
+            expect([slots[i], created[i]]).toEqual([found, 0]);
+          } else if (n < limit) {
+            expect([slots[i], created[i]]).toEqual([b.insert(buf, at), 1]);
+            n++;
+          } else expect([slots[i], created[i]]).toEqual([FLOW_FULL, 0]);
+        });
+        expect(made).toBe(n);
+        expect(a.count).toBe(b.count);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("inserts a key repeated inside one batch once", () => {
     const s = newStore();
     const one = packed(7, 1);
