@@ -55,14 +55,15 @@ function split(v, signed, path) {
   if (v >= 0n && v <= I64_MAX) { cB = v; cLo = lo; cHi = hi; }
 }
 // frame offsets are relative to the message start, so they survive grow() moving the message to a new slab;
-// begin2/end reserve two length bytes for messages that are usually 128..16383 bytes, so those need no shift
+// begin2/end reserve two length bytes for messages of 128..16383 bytes, so those need no shift; each framing site
+// picks one or two bytes by the size of its previous message (WIDE[site]), as flows of one stream are alike
 function begin() { if (pos + 1 > buf.length) grow(1); return pos++ - start; }
 function begin2() { if (pos + 2 > buf.length) grow(2); pos += 2; return -(pos - start - 2) - 1; }
 function end(r) {
   const two = r < 0, s = start + (two ? -r - 1 : r), body = s + (two ? 2 : 1);
   const len = pos - body;
-  if (two && len >= 128 && len < 16384) { buf[s] = (len & 127) | 128; buf[s + 1] = len >>> 7; return; }
-  if (!two && len < 128) { buf[s] = len; return; }
+  if (two && len >= 128 && len < 16384) { buf[s] = (len & 127) | 128; buf[s + 1] = len >>> 7; return len; }
+  if (!two && len < 128) { buf[s] = len; return len; }
   let n = 1; while (len >= 2 ** (7 * n)) n++;
   if (s + n !== body) {
     if (pos + n > buf.length) grow(n);
@@ -72,11 +73,12 @@ function end(r) {
     let v = len, p = s2;
     while (v > 127) { buf[p++] = (v & 127) | 128; v >>>= 7; }
     buf[p] = v;
-    return;
+    return len;
   }
   let v = len, p = s;
   while (v > 127) { buf[p++] = (v & 127) | 128; v >>>= 7; }
   buf[p] = v;
+  return len;
 }
 function items(v, path) {
   if (Array.isArray(v)) return v;
@@ -371,12 +373,27 @@ function typicalSize(m: FlowMessageLayout): number {
   return n;
 }
 
-/** The framing call for a sub-message: two reserved length bytes when it is typically 128 bytes or more. */
-function beginFor(m: FlowMessageLayout): string {
-  return typicalSize(m) >= 128 ? "begin2" : "begin";
+/**
+ * Framing sites: each length-delimited sub-message site reserves one or two length bytes by the size of the message
+ * it framed last (`WIDE[site]`, starting from the message's size with every field set), so a stream of alike flows
+ * shifts no bytes whatever their size.
+ */
+class FrameSites {
+  private readonly initial: number[] = [];
+  /** `[open, close]` code for a new site framing `m`: `const s = open; …; close`. */
+  site(m: FlowMessageLayout): [string, string] {
+    const k = this.initial.length;
+    this.initial.push(typicalSize(m) >= 128 ? 1 : 0);
+    return [`(WIDE[${k}] === 1 ? begin2() : begin())`, `WIDE[${k}] = end(s) >= 128 ? 1 : 0;`];
+  }
+  source(): string {
+    return `const WIDE = Uint8Array.of(${this.initial.join(", ")});`;
+  }
 }
 
 class Gen {
+  /** Sub-message framing sites (one or two reserved length bytes each). */
+  readonly frames = new FrameSites();
   private readonly fnIds = new Map<FlowMessageLayout, number>();
   private readonly out: string[] = [];
 
@@ -407,7 +424,8 @@ class Gen {
     const head = `  v = ${src};`;
     if (f.message) {
       const id = this.fnIds.get(f.message)!;
-      return `${head}\n  if (pos + 5 > buf.length) grow(5); ${writeTag(f.number, WIRE.len)} { const s = ${beginFor(f.message)}(); e${id}(v, ${P}); end(s); }`;
+      const [open, close] = this.frames.site(f.message);
+      return `${head}\n  if (pos + 5 > buf.length) grow(5); ${writeTag(f.number, WIRE.len)} { const s = ${open}; e${id}(v, ${P}); ${close} }`;
     }
     const T = varintBytes(tagValue(f.number, 7)).length;
     const ens = (n: number | string) => `if (pos + ${T} + ${n} > buf.length) grow(${T} + ${n});`;
@@ -748,7 +766,8 @@ class ColGen {
       const unseen = (code: string) => lateZero.push(`    if ((${mask} & ${bit}) === 0) { ${code} }`);
       if (f.message) {
         const sub = this.message(f.message, fp);
-        enc.push(`  ${ens(T + 5)} ${tagBytes(f.number, WIRE.len)} ${sync(`{ const s = ${beginFor(f.message)}(); ce${sub}(C, r); end(s); }`)}${BREAKS}`);
+        const [open, close] = this.gen.frames.site(f.message);
+        enc.push(`  ${ens(T + 5)} ${tagBytes(f.number, WIRE.len)} ${sync(`{ const s = ${open}; ce${sub}(C, r); ${close} }`)}${BREAKS}`);
         dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; cd${sub}(sub, C, r, fresh && (${mask} & ${bit}) === 0);`)} ${seen} break; }`);
         zero.push(`  cz${sub}(C, r);`);
         unseen(`cz${sub}(C, r);`);
@@ -1024,7 +1043,7 @@ function encodeBatchEntries(entries, tagByte) {
     for (let i = 0; i < entries.length; i++) {
       if (pos + 6 > buf.length) grow(6);
       buf[pos++] = tagByte;
-      const s = BEGIN_ENTRY(); eENTRY(entries[i], "entries[" + i + "]"); end(s);
+      const s = BEGIN_ENTRY; eENTRY(entries[i], "entries[" + i + "]"); END_ENTRY
     }
   } catch (e) { pos = start; throw e; }
   return out();
@@ -1056,7 +1075,7 @@ function encodeRows(C, from, to, tagByte) {
       checkRow(C, r);
       if (pos + 6 > buf.length) grow(6);
       buf[pos++] = tagByte;
-      const s = BEGIN_ENTRY(); ceCOLS(C, r); end(s);
+      const s = BEGIN_ENTRY; ceCOLS(C, r); END_ENTRY
     }
   } catch (e) { pos = start; throw e; }
   return out();
@@ -1102,10 +1121,13 @@ function generate(layout: FlowLayout): { source: string; columns: ColumnSpec[]; 
   const entry = g.fn(layout.entry);
   const cg = new ColGen(g);
   const cols = cg.message(layout.entry, "");
-  const post = POSTLUDE.replace(/([ed])ENTRY\(/g, `$1${entry}(`)
-    .replace(/c([edz])COLS\(/g, `c$1${cols}(`)
-    .replace(/BEGIN_ENTRY\(/g, `${beginFor(layout.entry)}(`);
-  return { source: PRELUDE + COLUMNAR_PRELUDE + g.source() + "\n" + cg.source() + post, columns: cg.specs, words: cg.words };
+  let post = POSTLUDE.replace(/([ed])ENTRY\(/g, `$1${entry}(`).replace(/c([edz])COLS\(/g, `c$1${cols}(`);
+  // each batch-entry framing site of the postlude gets a site of its own
+  while (post.includes("BEGIN_ENTRY")) {
+    const [open, close] = g.frames.site(layout.entry);
+    post = post.replace("BEGIN_ENTRY", open).replace("END_ENTRY", close);
+  }
+  return { source: PRELUDE + COLUMNAR_PRELUDE + g.frames.source() + "\n" + g.source() + "\n" + cg.source() + post, columns: cg.specs, words: cg.words };
 }
 
 /** The generated JavaScript of the specialized codec for a layout (for inspection; `specializedFlowCodec` runs it). */
