@@ -114,6 +114,8 @@ class Gen {
   readonly terms: string[] = [];
   /** Some predicate reads the key row: declare `r = j * keyBytes` per iteration. */
   needRow = false;
+  /** Some predicate reads the key row by words: declare `rw = j * keyWords` per iteration. */
+  needWords = false;
   private readonly bound = new Map<unknown, string>();
 
   /** Binds a runtime object (chunk list, helper, constant array) to a parameter name. */
@@ -184,17 +186,33 @@ function emitPredicate(g: Gen, store: FlowStore, src: FieldSource, op: FilterOp,
     return g.chunkLocal(store.internals().keyBytes8);
   };
   const keyByte = (off: number) => `${kb()}[r + ${off}]`;
-  const keyBE32 = (off: number) => `((${keyByte(off)} << 24 | ${keyByte(off + 1)} << 16 | ${keyByte(off + 2)} << 8 | ${keyByte(off + 3)}) >>> 0)`;
+  // Whole words of the key row (rows are whole words, little-endian): one load per value instead of one per byte.
+  const word = (off: number) => {
+    g.needWords = true;
+    return `${g.chunkLocal(store.internals().keys)}[rw + ${off >> 2}]`;
+  };
+  /** The `n` bytes at `off` (inside one word) as a little-endian number. */
+  const inWord = (off: number, n: number) => ((off & 3) + n <= 4 ? `((${word(off)} >>> ${8 * (off & 3)})${n < 4 ? ` & ${2 ** (8 * n) - 1}` : " >>> 0"})` : null);
+  const keyBE32 = (off: number) =>
+    off % 4 === 0
+      ? `((${word(off)} << 24 | (${word(off)} & 65280) << 8 | (${word(off)} >>> 8) & 65280 | ${word(off)} >>> 24) >>> 0)`
+      : `((${keyByte(off)} << 24 | ${keyByte(off + 1)} << 16 | ${keyByte(off + 2)} << 8 | ${keyByte(off + 3)}) >>> 0)`;
   const keyInt = (fl: KeyFieldLayout): string => {
     const b = (i: number) => keyByte(fl.offset + i);
+    const w = (n: number) => inWord(fl.offset, n);
     switch (src.kind) {
       case "u8": return b(0);
       case "i8": return `(${b(0)} << 24 >> 24)`;
-      case "u16": return `(${b(0)} | ${b(1)} << 8)`;
-      case "i16": return `((${b(0)} | ${b(1)} << 8) << 16 >> 16)`;
-      case "u32": return `((${b(0)} | ${b(1)} << 8 | ${b(2)} << 16 | ${b(3)} << 24) >>> 0)`;
-      default: return `(${b(0)} | ${b(1)} << 8 | ${b(2)} << 16 | ${b(3)} << 24)`;
+      case "u16": return w(2) ?? `(${b(0)} | ${b(1)} << 8)`;
+      case "i16": return `(${w(2) ?? `(${b(0)} | ${b(1)} << 8)`} << 16 >> 16)`;
+      case "u32": return w(4) ?? `((${b(0)} | ${b(1)} << 8 | ${b(2)} << 16 | ${b(3)} << 24) >>> 0)`;
+      default: return w(4) ? `(${word(fl.offset)} | 0)` : `(${b(0)} | ${b(1)} << 8 | ${b(2)} << 16 | ${b(3)} << 24)`;
     }
+  };
+  /** A MAC's low 16 bits (bytes off+4, off+5, big-endian). */
+  const macLo = (off: number) => {
+    const lo = inWord(off + 4, 2);
+    return lo ? `((${lo} & 255) << 8 | ${lo} >>> 8)` : `(${keyByte(off + 4)} << 8 | ${keyByte(off + 5)})`;
   };
   switch (src.kind) {
     case "u8": case "i8": case "u16": case "i16": case "u32": case "i32": {
@@ -218,7 +236,7 @@ function emitPredicate(g: Gen, store: FlowStore, src: FieldSource, op: FilterOp,
       if (!m) return `expected a MAC value`;
       const v = be32(m, 0) * 65536 + ((m[4]! << 8) | m[5]!);
       const hi = col ? at(col.parts[0]!) : keyBE32(f!.offset);
-      const lo = col ? at(col.parts[1]!) : `(${keyByte(f!.offset + 4)} << 8 | ${keyByte(f!.offset + 5)})`;
+      const lo = col ? at(col.parts[1]!) : macLo(f!.offset);
       g.terms.push(`(${hi} * 65536 + ${lo} ${js} ${num(v)})`);
       return null;
     }
@@ -323,7 +341,7 @@ export class CompiledFilter {
     const G = g.bind(it.geometry, "G");
     const LIVE = g.bind(it.live, "LIVE");
     const match = never ? "0" : [`(live[j] & ${SLOT_LIVE})`, ...g.terms].join(" & ");
-    const row = g.needRow ? `const r = j * ${store.keyBytes}; ` : "";
+    const row = (g.needRow ? `const r = j * ${store.keyBytes}; ` : "") + (g.needWords ? `const rw = j * ${store.keyWords}; ` : "");
     // A set that can never match (table id mismatch) still marks the scan finished without visiting slots.
     const shortcut = never ? "st[0] = st[1]; st[3] = 0; return 0;" : "";
     const body = `"use strict";
