@@ -574,14 +574,10 @@ export class FlowStore {
     const track = mayOverflow && atomic ? (out && out.length >= n ? out : new Int32Array(n)) : null;
     const hw0 = this.hw;
     let inserted = 0;
-    const bw = this.bw;
-    const bh = this.bh;
     for (let b = 0; b < n; b += BATCH) {
-      const m = Math.min(BATCH, n - b);
-      this.hashBatch(src, b, m);
-      this.warmFreeSlots(m, init);
+      const m = this.loadInsertBatch(src, b, n, false, init);
       for (let j = 0; j < m; j++) {
-        const r = this.insertHashed(bw, j * kw, bh[j]!, now, init);
+        const r = this.insertHashed(this.bw, j * kw, this.bh[j]!, now, init);
         if (out) out[b + j] = r;
         if (track && track !== out) track[b + j] = r;
         if (r >= 0) inserted++;
@@ -593,6 +589,18 @@ export class FlowStore {
       }
     }
     return inserted;
+  }
+
+  /**
+   * Hashes the batch of keys starting at `b` (of `n`) and loads what inserting them touches: the slots they will
+   * take when reused, and with `existing` also the rows of the keys already present. Returns the batch size.
+   */
+  private loadInsertBatch(src: Uint32Array, b: number, n: number, existing: boolean, init: boolean): number {
+    const m = Math.min(BATCH, n - b);
+    this.hashBatch(src, b, m);
+    if (existing) this.warmCandidates(m, false);
+    this.warmFreeSlots(m, init);
+    return m;
   }
 
   /**
@@ -610,10 +618,7 @@ export class FlowStore {
     const bw = this.bw;
     const bh = this.bh;
     for (let b = 0; b < n; b += BATCH) {
-      const m = Math.min(BATCH, n - b);
-      this.hashBatch(src, b, m);
-      this.warmCandidates(m, false);
-      this.warmFreeSlots(m, init);
+      const m = this.loadInsertBatch(src, b, n, true, init);
       for (let j = 0; j < m; j++) {
         let r: number;
         if (inserted < limit) {
