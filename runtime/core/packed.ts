@@ -421,41 +421,46 @@ export class PackedFlows {
       const t = this.macTable!;
       let j = i + 1;
       while (j < limit && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
-      const run = j - i;
-      const out = slots.subarray(i, j);
-      const hs = hashes.subarray(i, j);
-      t.store.lookupMany(k.subarray(i * KB, j * KB), run, out, hs);
-      let end = run;
-      for (let r = 0; r < run; r++) {
-        if (out[r]! >= 0) continue;
-        if (implicit.size > 0 && implicit.has(keyId(t, k.subarray((i + r) * KB, (i + r + 1) * KB)))) continue;
-        codes[i + r] = C.ITEM_NOT_FOUND;
-        if (stop) {
-          end = r;
-          limit = i + r;
-          break;
-        }
-      }
       const codec = t.codec;
-      if (bidir) {
-        // first every found flow's IS_UNIDIRECTIONAL_FLOW in a tight loop (independent loads: their misses overlap)
-        const uni = this.uniScratch.length >= end ? this.uniScratch : (this.uniScratch = new Uint8Array(end));
-        for (let r = 0; r < end; r++) uni[r] = out[r]! >= 0 && codec.unidirectional(out[r]!) ? 1 : 0;
-        for (let r = 0; r < end; r++) {
-          const s = out[r]!;
-          if (s < 0 || uni[r] === 1 || !t.store.isLive(s)) continue;
-          const mac = codec.packReverse(s, this.rev, 0);
-          const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
-          if (!rt) continue;
-          const rs = rt.store.lookup(this.rev);
-          if (rs >= 0 && !(rt === t && rs === s)) {
-            rt.store.removeSlot(rs);
-            implicit.add(keyId(rt, this.rev));
+      // in sub-batches, so the index and slot lines a lookup loads are still cached when the same keys are removed
+      for (let a = i; a < j; a += REMOVE_BATCH) {
+        const e = Math.min(j, a + REMOVE_BATCH);
+        const run = e - a;
+        const out = slots.subarray(a, e);
+        const hs = hashes.subarray(a, e);
+        t.store.lookupMany(k.subarray(a * KB, e * KB), run, out, hs);
+        let end = run;
+        for (let r = 0; r < run; r++) {
+          if (out[r]! >= 0) continue;
+          if (implicit.size > 0 && implicit.has(keyId(t, k.subarray((a + r) * KB, (a + r + 1) * KB)))) continue;
+          codes[a + r] = C.ITEM_NOT_FOUND;
+          if (stop) {
+            end = r;
+            limit = a + r;
+            break;
           }
         }
+        if (bidir) {
+          // first every found flow's IS_UNIDIRECTIONAL_FLOW in a tight loop (independent loads: their misses overlap)
+          const uni = this.uniScratch.length >= end ? this.uniScratch : (this.uniScratch = new Uint8Array(end));
+          for (let r = 0; r < end; r++) uni[r] = out[r]! >= 0 && codec.unidirectional(out[r]!) ? 1 : 0;
+          for (let r = 0; r < end; r++) {
+            const s = out[r]!;
+            if (s < 0 || uni[r] === 1 || !t.store.isLive(s)) continue;
+            const mac = codec.packReverse(s, this.rev, 0);
+            const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
+            if (!rt) continue;
+            const rs = rt.store.lookup(this.rev);
+            if (rs >= 0 && !(rt === t && rs === s)) {
+              rt.store.removeSlot(rs);
+              implicit.add(keyId(rt, this.rev));
+            }
+          }
+        }
+        // the sub-batch's own flows go in one batched call (index loads overlapped); slots already gone are skipped
+        t.store.removeSlots(out, end, hs);
+        if (end < run) break;
       }
-      // the run's own flows go in one batched call (index loads overlapped); slots already gone are skipped
-      t.store.removeSlots(out, end, hs);
       i = j;
     }
     for (let q = limit + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
@@ -506,6 +511,9 @@ export class PackedFlows {
     return this.callStatus(codes, ok, first, "found");
   }
 }
+
+/** Keys a bulk remove looks up and removes together. */
+const REMOVE_BATCH = 256;
 
 function statusName(code: number): string {
   for (const [k, v] of Object.entries(C)) if (v === code) return k === "OK" ? "SAI_STATUS_SUCCESS" : `SAI_STATUS_${k}`;

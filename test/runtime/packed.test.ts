@@ -121,4 +121,20 @@ describe("packed flows", () => {
     expect(Array.from(r.codes)).toEqual([0, 0, 0, -7]);
     expect(rt.flowCount()).toBe(0);
   });
+
+  it("bulk remove of more keys than one lookup batch: STOP_ON_ERROR stops at the first missing key, IGNORE_ERROR goes on", () => {
+    const { rt, sw } = standard();
+    const keys = Array.from({ length: 700 }, (_, i) => flowKey(sw, i));
+    expect(rt.createFlowsPacked(pack(rt, keys), {}, 1).succeeded).toBe(700);
+    expect(rt.removeEntry(FE, keys[400]!).code).toBe(0);
+    const stopped = rt.removeFlowsPacked(pack(rt, keys), 0);
+    const codes = Array.from(stopped.codes);
+    expect(codes.slice(0, 400).every((c) => c === 0)).toBe(true);
+    expect(codes[400]).toBe(-7); // ITEM_NOT_FOUND
+    expect(codes.slice(401).every((c) => c === codes[401] && c !== 0)).toBe(true); // NOT_EXECUTED
+    expect(rt.flowCount()).toBe(299);
+    const rest = rt.removeFlowsPacked(pack(rt, keys), 1);
+    expect(Array.from(rest.codes).filter((c) => c === 0).length).toBe(299);
+    expect(rt.flowCount()).toBe(0);
+  });
 });
