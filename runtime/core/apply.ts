@@ -195,7 +195,7 @@ export function applyFlows(env: ApplyEnv, input: EncodedFlowBatch | readonly Uin
       const sw = t.switchId;
       const onSwitch = flowsOn.get(sw) ?? env.tables.switchFlows(sw);
       const room = Math.max(0, env.flows.capacityOf(sw) - onSwitch);
-      // every column of a new slot is written by scatter, so the store need not zero a reused one
+      // scatter writes a new slot's whole state itself (zeroing what a reused slot's written mask marks)
       const made = t.store.upsertMany(keys.subarray(r * KB, end * KB), end - r, slots.subarray(r, end), created.subarray(r, end), room, { initState: false });
       flowsOn.set(sw, onSwitch + made);
       const codec = t.codec;
