@@ -2,9 +2,10 @@
  * HA bulk sync bench: `npm run bench -- sync [--flows N] [--runs R] [--no-ceiling] [--json]` (default 1,000,000
  * flows, 3 runs).
  *
- * Two `dashflow serve` processes on loopback: N synthetic flows are loaded into the active (through the SAI bulk
- * create rpc), then each run syncs them to a fresh standby exactly as `dashflow sync` does (filters, GRPC-mode bulk
- * get session, HA apply on the standby). Reported per run: the transfer as the standby saw it (first batch to end
+ * Two `dashflow serve` processes on loopback, provisioned for the flows (`--expected-flows N`: tables sized up front,
+ * as a card is): N synthetic flows are loaded into the active (through the SAI bulk create rpc), then each run syncs
+ * them to a fresh standby exactly as `dashflow sync` does (filters, GRPC-mode bulk get session, HA apply on the
+ * standby). Reported per run: the transfer as the standby saw it (first batch to end
  * of stream) and the whole `sync` (pairing, session set-up, transfer, completion check).
  *
  * Beside it, measured on this machine in the same run: the transport ceiling — the active's own pre-encoded batches
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
       proc.on("exit", (code) => reject(new Error(`child exited with ${code} before listening`)));
     });
   const serve = (role: string) =>
-    started(spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0"], { stdio: ["ignore", "pipe", "ignore"] }));
+    started(spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0", "--expected-flows", String(N)], { stdio: ["ignore", "pipe", "ignore"] }));
   const stopAll = () => procs.forEach((p) => p.kill("SIGKILL"));
   process.on("exit", stopAll);
 

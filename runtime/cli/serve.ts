@@ -10,6 +10,7 @@ import { startServer, StartError } from "../server/server.js";
 import { CliFailure, UsageError, headerDirs, loadModel, parseCount } from "./common.js";
 
 const HELP = `Usage: dashflow serve [--bind HOST] [--port N] [--role active|standby] [--profile FILE] [--snapshot FILE]
+                      [--expected-flows N]
 
 Runs a DASH flow runtime behind gRPC: the generated SAI services (SaiSwitchApi, SaiDashEniApi, SaiDashFlowApi),
 the bulk-get target service a standby receives HA transfers on, and the dashflow control service.
@@ -22,6 +23,8 @@ the bulk-get target service a standby receives HA transfers on, and the dashflow
   --age-interval MS  how often an active ages idle flows (default 1000; 0 = never)
   --max-apply-rate N a standby applies at most N flows/s of an HA transfer (default: no limit); gRPC flow
                      control slows the active down accordingly
+  --expected-flows N size every flow table for N flows up front (default 0: grow as flows arrive); filling a
+                     table up to N then never rehashes its index (e.g. a standby about to take a bulk sync)
   --headers DIR      SAI header folder(s) (default: sai-headers/)
 
 Stops on SIGINT/SIGTERM: running calls finish, the snapshot is saved, exit 0.
@@ -39,6 +42,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       snapshot: { type: "string" },
       "age-interval": { type: "string" },
       "max-apply-rate": { type: "string" },
+      "expected-flows": { type: "string" },
       headers: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
@@ -53,6 +57,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port = parseCount("port", values.port, 0, 65535);
   const ageIntervalMs = parseCount("age-interval", values["age-interval"], 1000);
   const maxApplyRate = parseCount("max-apply-rate", values["max-apply-rate"], 0);
+  const expectedFlowsPerTable = parseCount("expected-flows", values["expected-flows"], 0, 2 ** 31 - 1);
   const model = loadModel(headerDirs(values.headers));
   let profile;
   if (values.profile) {
@@ -64,7 +69,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const log = streamLogger();
   let server;
   try {
-    server = await startServer({ model, host: values.bind ?? "127.0.0.1", port, role, profile, snapshot: values.snapshot, log, ageIntervalMs, maxApplyRate });
+    server = await startServer({ model, host: values.bind ?? "127.0.0.1", port, role, profile, snapshot: values.snapshot, log, ageIntervalMs, maxApplyRate, expectedFlowsPerTable });
   } catch (e) {
     if (e instanceof StartError) throw new CliFailure(e.message);
     throw e;

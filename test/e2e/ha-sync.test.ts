@@ -65,7 +65,7 @@ describe("HA bulk sync", () => {
     expect(reactionMs).toBeLessThan(10_000);
 
     // "restart it": same port, empty (it had no snapshot)
-    const back = await startServer(["--role", "standby", "--port", String(victim.port)]);
+    const back = await startServer(["--role", "standby", "--port", String(victim.port), "--expected-flows", "200000"]);
     const again = await cli(["sync", "--from", active.address, "--to", back.address]);
     expect(again.code, again.stderr).toBe(0);
     const [a, s] = await Promise.all([digest(active.address), digest(back.address)]);

@@ -91,11 +91,14 @@ describe("dashflow serve", () => {
   }, 60_000);
 
   it("answers usage and connection problems in one line", async () => {
-    const [bad, nobody, port] = await Promise.all([
+    const [bad, nobody, port, size] = await Promise.all([
       cli(["serve", "--role", "leader"]),
       cli(["digest", "--target", "127.0.0.1:1"]),
       cli(["load", "--target", "127.0.0.1:1", "--flows", "ten"]),
+      cli(["serve", "--expected-flows", "many"]),
     ]);
+    expect(size.code).toBe(2);
+    expect(size.stderr).toMatch(/--expected-flows: expected a non-negative integer, got "many"/);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('dashflow serve: --role must be active or standby, got "leader"\n');
     expect(nobody.code).toBe(1);
