@@ -738,7 +738,10 @@ class ColGen {
     const enc: string[] = [];
     const dec: string[] = [];
     const zero: string[] = [];
+    // zeroes of the "js" columns (and sub-messages' js columns): what a row fill of zeros does not reset
+    const zeroJs: string[] = [];
     const lateZero: string[] = [];
+    const lateZeroJs: string[] = [];
     const freshReset: string[] = [];
     // encode-side building blocks on the local cursor
     const sync = (code: string) => `pos = q; ${code} b = buf; q = pos;`;
@@ -764,13 +767,16 @@ class ColGen {
       const bit = `${(1 << (idx & 31)) >>> 0}`;
       const seen = `${mask} |= ${bit};`;
       const unseen = (code: string) => lateZero.push(`    if ((${mask} & ${bit}) === 0) { ${code} }`);
+      const unseenJs = (code: string) => lateZeroJs.push(`    if ((${mask} & ${bit}) === 0) { ${code} }`);
       if (f.message) {
         const sub = this.message(f.message, fp);
         const [open, close] = this.gen.frames.site(f.message);
         enc.push(`  ${ens(T + 5)} ${tagBytes(f.number, WIRE.len)} ${sync(`{ const s = ${open}; ce${sub}(C, r); ${close} }`)}${BREAKS}`);
-        dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; cd${sub}(sub, C, r, fresh && (${mask} & ${bit}) === 0);`)} ${seen} break; }`);
+        // a first occurrence inside a fresh parent is fresh in the same way (its words pre-zeroed or not); later ones merge
+        dec.push(`${label(WIRE.len)} { ${dsync(`const sub = rlen(end) + p; cd${sub}(sub, C, r, fresh !== 0 && (${mask} & ${bit}) === 0 ? fresh : 0);`)} ${seen} break; }`);
         zero.push(`  cz${sub}(C, r);`);
-        unseen(`cz${sub}(C, r);`);
+        zeroJs.push(`  czj${sub}(C, r);`);
+        unseenJs(`if (fresh === 2) czj${sub}(C, r); else cz${sub}(C, r);`);
         return;
       }
       const c = f.codec;
@@ -874,7 +880,8 @@ class ColGen {
             `${label(WIRE.len)} { ${dsync(`const n = rlen(end); let v = ${a}[r]; if (v === undefined || v.length !== n) v = new Array(n); for (let i = 0; i < n; i++) v[i] = D[p + i]; p += n; ${a}[r] = n === 0 ? undefined : v;`)} ${seen} break; }`,
           );
           zero.push(`  ${a}[r] = undefined;`);
-          unseen(`${a}[r] = undefined;`);
+          zeroJs.push(`  ${a}[r] = undefined;`);
+          unseenJs(`${a}[r] = undefined;`);
           break;
         }
         default: {
@@ -886,6 +893,7 @@ class ColGen {
           // the object decoder's cases read through the shared cursor: hand it over around each one
           dec.push(cases.replace(/(case \d+:) /g, "$1 p = q; ").replace(/ break;/g, " q = p; break;"));
           zero.push(`  ${a}[r] = undefined;`);
+          zeroJs.push(`  ${a}[r] = undefined;`);
           freshReset.push(`${a}[r] = undefined;`);
         }
       }
@@ -898,9 +906,10 @@ class ColGen {
     this.out.push(
       this.resolve(`// ${m.name} at ${path || "(entry)"}, columnar\nfunction ce${j}(C, r) {\n${head}  let b = buf, q = pos;\n${encBody}\n  pos = q;\n}`),
       this.resolve(
-        `function cd${j}(end, C, r, fresh) {\n${head}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}${prologue}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (not fresh) keeps what earlier occurrences set\n  if (fresh) {\n${lateZero.join("\n")}\n  }\n}`,
+        `function cd${j}(end, C, r, fresh) {\n${head}  const D = d;\n  let q = p, ${masks};\n${freshReset.length ? `  if (fresh) { ${freshReset.join(" ")} }\n` : ""}${prologue}  while (q < end) {\n    let t = D[q];\n    if (t < 128) q++; else if (q + 1 < end && D[q + 1] < 128) { t = (t & 127) | (D[q + 1] << 7); q += 2; } else { p = q; t = r5(end, 15, "tag"); q = p; }\n    switch (t) {\n${dec.join("\n")}\n      default: p = q; unknown(t, end); q = p;\n    }\n  }\n  p = q;\n  // fields the input left out decode to zero; a merge (fresh 0) keeps what earlier occurrences set; fresh 2: the\n  // caller zeroed the row's words already, so only the js columns are left\n  if (fresh !== 0) {\n    if (fresh !== 2) {\n${lateZero.join("\n")}\n    }\n${lateZeroJs.join("\n")}\n  }\n}`,
       ),
       this.resolve(`function cz${j}(C, r) {\n${head}${zero.join("\n")}\n}`),
+      this.resolve(`function czj${j}(C, r) {\n${head}${zeroJs.join("\n")}\n}`),
     );
     return j;
   }
@@ -1102,7 +1111,9 @@ function decodeRowAt(bytes, from, to, C, r) {
   if (!(from >= 0 && to >= from && to <= bytes.length)) throw new RangeError("bytes " + from + ".." + to + " are outside 0.." + bytes.length);
   d = bytes; p = from; base = from;
   try {
-    cdCOLS(to, C, r, true);
+    // fresh decode: the row's words zeroed in one fill, then only the fields present are written (mode 2)
+    C.rows.fill(0, r * ROW_WORDS, (r + 1) * ROW_WORDS);
+    cdCOLS(to, C, r, 2);
     return null;
   } catch (e) {
     czCOLS(C, r);
@@ -1121,7 +1132,7 @@ function generate(layout: FlowLayout): { source: string; columns: ColumnSpec[]; 
   const entry = g.fn(layout.entry);
   const cg = new ColGen(g);
   const cols = cg.message(layout.entry, "");
-  let post = POSTLUDE.replace(/([ed])ENTRY\(/g, `$1${entry}(`).replace(/c([edz])COLS\(/g, `c$1${cols}(`);
+  let post = POSTLUDE.replace(/([ed])ENTRY\(/g, `$1${entry}(`).replace(/c([edz])COLS\(/g, `c$1${cols}(`).replace(/ROW_WORDS/g, String(cg.words));
   // each batch-entry framing site of the postlude gets a site of its own
   while (post.includes("BEGIN_ENTRY")) {
     const [open, close] = g.frames.site(layout.entry);
