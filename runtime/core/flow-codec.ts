@@ -129,7 +129,20 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 /** Statements writing a packed key word by word from its byte expressions (little-endian words; absent bytes are 0). */
 function packWords(bytes: ReadonlyMap<number, string>, keyBytes: number): string[] {
   const out: string[] = [];
+  // a word whose four bytes are one 32-bit value's bytes in order (little-endian members) is that value; in reverse
+  // order (big-endian addresses), its byte swap
+  const byteOf = (e: string | undefined) => (e === undefined ? null : /^\(\((.+) >>> (\d+)\) & 255\)$/.exec(e));
   for (let w = 0; w < keyBytes / 4; w++) {
+    const bs = [0, 1, 2, 3].map((i) => byteOf(bytes.get(4 * w + i)));
+    const same = bs.every((b) => b !== null && b[1] === bs[0]![1]);
+    if (same && bs.every((b, i) => Number(b![2]) === 8 * i)) {
+      out.push(`out[w + ${w}] = ${bs[0]![1]};`);
+      continue;
+    }
+    if (same && bs.every((b, i) => Number(b![2]) === 24 - 8 * i)) {
+      out.push(`{ const x = ${bs[0]![1]}; out[w + ${w}] = (x << 24) | ((x & 65280) << 8) | ((x >>> 8) & 65280) | (x >>> 24); }`);
+      continue;
+    }
     const parts: string[] = [];
     for (let i = 0; i < 4; i++) {
       const e = bytes.get(4 * w + i);
