@@ -175,6 +175,22 @@ function rv64(end) {
   }
   rlo = l >>> 0; rhi = h >>> 0;
 }
+// rv64 on the caller's cursor and bytes (locals, not the shared p/d): the columnar decoders' 64-bit fields (switch ids)
+function rv64q(D, q, end) {
+  let l = 0, h = 0, s = 0, b;
+  for (;;) {
+    if (q >= end) { p = q; fail("truncated", "input ends inside a varint"); }
+    b = D[q++];
+    if (s < 28) l |= (b & 127) << s;
+    else if (s === 28) { l |= (b & 127) << 28; h |= (b & 127) >>> 4; }
+    else if (s < 64) h |= (b & 127) << (s - 32);
+    if (b < 128) break;
+    s += 7;
+    if (s >= 70) { p = q; fail("bad-varint", "varint longer than 10 bytes"); }
+  }
+  rlo = l >>> 0; rhi = h >>> 0;
+  return q;
+}
 let dB = 0n, dLo = 0, dHi = 0;
 function big(signed) {
   let v;
@@ -813,7 +829,7 @@ class ColGen {
           enc.push(
             `  { let l = ${l}[r], h = ${h}[r]; if ((l | h) !== 0) { ${ens(T + 10)} ${tagBytes(f.number, WIRE.varint)} while (h) { b[q++] = (l & 127) | 128; l = ((l >>> 7) | (h << 25)) >>> 0; h >>>= 7; } ${wvar("l")} } }`,
           );
-          dec.push(`${label(WIRE.varint)} ${dsync("rv64(end);")} ${l}[r] = rlo; ${h}[r] = rhi; ${seen} break;`);
+          dec.push(`${label(WIRE.varint)} q = rv64q(D, q, end); ${l}[r] = rlo; ${h}[r] = rhi; ${seen} break;`);
           zero.push(`  ${l}[r] = 0; ${h}[r] = 0;`);
           unseen(`${l}[r] = 0; ${h}[r] = 0;`);
           break;
