@@ -89,8 +89,8 @@ export class PackedFlows {
   private readonly macOff: number;
   private readonly ipFields: { off: number; fam: number }[];
   private readonly rev: Uint8Array;
-  /** Per-run IS_UNIDIRECTIONAL_FLOW flags of a bulk remove (kept between calls). */
-  private uniScratch = new Uint8Array(0);
+  /** IS_UNIDIRECTIONAL_FLOW of a bulk remove's sub-batch (kept between calls). */
+  private readonly uniScratch = new Uint8Array(REMOVE_BATCH);
   // one-entry caches: consecutive rows nearly always name the same switch and ENI
   private swLo = -1;
   private swHi = -1;
@@ -422,13 +422,19 @@ export class PackedFlows {
       let j = i + 1;
       while (j < limit && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
       const codec = t.codec;
+      // IS_UNIDIRECTIONAL_FLOW of the found flows, read by the lookup together with their key rows (the reverse-flow
+      // step needs it); without the attribute every flow is bidirectional
+      const uni = this.uniScratch;
+      const uniCol = bidir && this.schema.a.unidirectional !== undefined ? this.schema.columnOf.get(this.schema.a.unidirectional) : undefined;
+      const uniRead = uniCol !== undefined ? { parts: t.store.internals().columns[uniCol]!.parts[0]!, into: uni } : undefined;
+      if (!uniRead) uni.fill(0);
       // in sub-batches, so the index and slot lines a lookup loads are still cached when the same keys are removed
       for (let a = i; a < j; a += REMOVE_BATCH) {
         const e = Math.min(j, a + REMOVE_BATCH);
         const run = e - a;
         const out = slots.subarray(a, e);
         const hs = hashes.subarray(a, e);
-        t.store.lookupMany(k.subarray(a * KB, e * KB), run, out, hs);
+        t.store.lookupMany(k.subarray(a * KB, e * KB), run, out, hs, uniRead);
         let end = run;
         for (let r = 0; r < run; r++) {
           if (out[r]! >= 0) continue;
@@ -441,12 +447,9 @@ export class PackedFlows {
           }
         }
         if (bidir) {
-          // first every found flow's IS_UNIDIRECTIONAL_FLOW in a tight loop (independent loads: their misses overlap)
-          const uni = this.uniScratch.length >= end ? this.uniScratch : (this.uniScratch = new Uint8Array(end));
-          for (let r = 0; r < end; r++) uni[r] = out[r]! >= 0 && codec.unidirectional(out[r]!) ? 1 : 0;
           for (let r = 0; r < end; r++) {
             const s = out[r]!;
-            if (s < 0 || uni[r] === 1 || !t.store.isLive(s)) continue;
+            if (s < 0 || uni[r] !== 0 || !t.store.isLive(s)) continue;
             const mac = codec.packReverse(s, this.rev, 0);
             const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
             if (!rt) continue;
