@@ -161,21 +161,9 @@ function rv(end) {
   }
 }
 let rlo = 0, rhi = 0;
-function rv64(end) {
-  let l = 0, h = 0, s = 0, b;
-  for (;;) {
-    if (p >= end) fail("truncated", "input ends inside a varint");
-    b = d[p++];
-    if (s < 28) l |= (b & 127) << s;
-    else if (s === 28) { l |= (b & 127) << 28; h |= (b & 127) >>> 4; }
-    else if (s < 64) h |= (b & 127) << (s - 32);
-    if (b < 128) break;
-    s += 7;
-    if (s >= 70) fail("bad-varint", "varint longer than 10 bytes");
-  }
-  rlo = l >>> 0; rhi = h >>> 0;
-}
-// rv64 on the caller's cursor and bytes (locals, not the shared p/d): the columnar decoders' 64-bit fields (switch ids)
+function rv64(end) { p = rv64q(d, p, end); }
+// a 64-bit varint into rlo/rhi, on the caller's cursor and bytes (locals: the columnar decoders' switch ids read it
+// without going through the shared p/d); returns the cursor after it
 function rv64q(D, q, end) {
   let l = 0, h = 0, s = 0, b;
   for (;;) {
