@@ -28,6 +28,7 @@ import { SaiCalls } from "../runtime/sync/config.js";
 import { runSync } from "../runtime/sync/driver.js";
 import { loadSchema } from "../runtime/server/schema.js";
 import { parseBatch } from "../runtime/server/wire.js";
+import { WideWindowServer } from "../runtime/server/window.js";
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => {
@@ -57,7 +58,8 @@ async function pushRaw(address: string, batches: readonly Buffer[]): Promise<num
 
 // child mode: a Push target that counts bytes and answers, nothing else
 if (argv[0] === "--null-target") {
-  const server = new grpc.Server({ "grpc.max_receive_message_length": -1 });
+  // the standby's own server kind, so the ceiling has the standby's receive window
+  const server = new WideWindowServer({ "grpc.max_receive_message_length": -1 });
   server.addService(
     {
       Push: {

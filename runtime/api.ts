@@ -465,6 +465,9 @@ export interface RuntimeOptions {
   readonly limits?: RuntimeLimits;
   /** Folder for VENDOR-mode dump files (default: the OS temp folder). */
   readonly dumpDir?: string;
-  /** Expected flows per table: pre-sizes flow stores (benchmarks). */
+  /**
+   * Expected flows per table (`dashflow serve --expected-flows`): every flow table's store is provisioned for this
+   * many flows when the table is created (index sized, key-row memory committed: `FlowStoreOptions.commitInitial`).
+   */
   readonly expectedFlowsPerTable?: number;
 }

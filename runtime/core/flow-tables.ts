@@ -94,6 +94,7 @@ export class FlowTables {
       clock: this.clock,
       tableId: oid,
       initialFlows: this.initialFlows,
+      commitInitial: this.initialFlows > 0,
     });
   }
 

@@ -76,6 +76,12 @@ export interface FlowStoreOptions {
   clock?: () => number;
   /** Expected flows: sizes the index (and first chunk) so filling up to this many never rehashes. */
   initialFlows?: number;
+  /**
+   * Commit the memory of the first `min(initialFlows, maxFlows)` slots and of the index now (touch every page once)
+   * instead of page by page as flows arrive (default false). A table provisioned for its flow count then fills
+   * without first-touch page faults, which cost more one at a time between inserts than in one sweep.
+   */
+  commitInitial?: boolean;
   /** Slots in chunk 0 = 2^chunkBaseBits (default 12). */
   chunkBaseBits?: number;
   /**
@@ -175,6 +181,8 @@ const PART_CTORS: Record<ColumnKind, ReadonlyArray<new (n: number) => ColumnArra
   u64: [BigUint64Array], i64: [BigInt64Array], mac: [Uint32Array, Uint16Array], ip: [Uint8Array, Uint32Array],
   ipv4: [Uint32Array], ipv6: [Uint32Array], blob: [Uint32Array],
 };
+/** Bytes of a memory page (first-touch commit granularity). */
+const PAGE = 4096;
 const PART_STRIDE: Partial<Record<ColumnKind, number>> = { ipv6: 4 };
 
 type KeyColumnWriter = (c: number, o: number, b: Uint8Array, base: number) => void;
@@ -428,6 +436,8 @@ export class FlowStore {
     this.indexMask = cap - 1;
     this.shift = 32 - Math.log2(cap);
     this.growAt = Math.floor(cap * this.maxLoad);
+
+    if (options.commitInitial) this.commit(Math.min(initial, this.maxFlowsValue));
 
     this.one = new Uint32Array(this.keyWords);
     this.one8 = new Uint8Array(this.one.buffer);
@@ -1147,6 +1157,29 @@ export class FlowStore {
     const slot = this.hw++;
     if (slot >= this.slotsReserved) this.allocChunk();
     return slot;
+  }
+
+  /**
+   * Commits the memory of slots [0, n) and of the index (`commitInitial`): writes a zero to every 4 KiB page of the
+   * per-slot arrays every insert writes (key row, live, last-hit, written mask) and of the index. Runs only on a new,
+   * empty store, so the zeros overwrite zeros. State columns stay uncommitted: which of them a workload writes is
+   * its own business (a column no flow sets never costs memory).
+   */
+  private commit(n: number): void {
+    while (this.slotsReserved < n) this.allocChunk();
+    const touch = (a: ArrayBufferView, bytes: number): void => {
+      const b = new Uint8Array(a.buffer, a.byteOffset, Math.min(bytes, a.byteLength));
+      for (let i = 0; i < b.length; i += PAGE) b[i] = 0;
+    };
+    const g = this.geometry;
+    for (let c = 0; c < this.keys.length && g.chunkStart(c) < n; c++) {
+      const used = Math.min(g.chunkSize(c), n - g.chunkStart(c));
+      touch(this.keys[c]!, used * this.keyBytes);
+      touch(this.live[c]!, used);
+      touch(this.lastHit[c]!, used * 4);
+      touch(this.written[c]!, used * 4);
+    }
+    touch(this.index, this.index.byteLength);
   }
 
   /**

@@ -2,13 +2,16 @@
  * The standby's `SaiDashFlowBulkGetTarget.Push` service as a peer sees it, over real gRPC against `dashflow serve`:
  * batches are queued and applied in slices, so the protocol outcomes must hold whatever the timing — a complete
  * stream's summary, a malformed batch mid-stream, a stream that ends without its finished batch, a push to an
- * active, and a stream long enough to fill the receive queue (the stream is paused and resumed).
+ * active, and a stream long enough to fill the receive queue (the stream is paused and resumed). The server advertises
+ * its wide HTTP/2 receive window to any HTTP/2 peer.
  */
+import * as http2 from "node:http2";
 import * as grpc from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderProtoFiles } from "../../generator/emit/proto.js";
 import { batchHeader, finishedField } from "../../runtime/core/grpc-push.js";
 import { loadProtoRoot } from "../../runtime/proto/index.js";
+import { RECEIVE_WINDOW } from "../../runtime/server/window.js";
 import { FE, flowKey, standard } from "../runtime/_helpers.js";
 import { killAll, startServer, testModel, type Server } from "./harness.js";
 
@@ -77,4 +80,29 @@ describe("Push target (dashflow serve --role standby)", () => {
     const r = await push(active.address, [Buffer.concat([batchHeader(SESSION, 0), ten])]);
     expect(r.error?.code).toBe(grpc.status.FAILED_PRECONDITION);
   });
+
+  it("advertises a RECEIVE_WINDOW receive window per stream and per connection", async () => {
+    const session = http2.connect(`http://${standby.address}`);
+    try {
+      const settings = await new Promise<http2.Settings>((resolve, reject) => {
+        session.once("remoteSettings", resolve);
+        session.once("error", reject);
+      });
+      expect(settings.initialWindowSize).toBe(RECEIVE_WINDOW);
+      // the connection window arrives as a WINDOW_UPDATE right after the settings
+      const deadline = Date.now() + 5_000;
+      while ((session.state.remoteWindowSize ?? 0) < RECEIVE_WINDOW && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(session.state.remoteWindowSize).toBe(RECEIVE_WINDOW);
+    } finally {
+      session.destroy();
+    }
+  });
+
+  it("keeps every entry of a stream several receive windows long (pause and resume with the wide window)", async () => {
+    const big = entries(2000);
+    const n = Math.ceil((3 * RECEIVE_WINDOW) / big.length);
+    const batches = Array.from({ length: n }, (_, i) => Buffer.concat([batchHeader(SESSION, i), big]));
+    const r = await push(standby.address, [...batches, Buffer.concat([batchHeader(SESSION, n), finishedField(2000 * n, n + 1, 0)])]);
+    expect(r.summary).toMatchObject({ received_entries: 2000 * n, received_batches: n + 1, complete: true, rejected_entries: 2000 * n });
+  }, 30_000);
 });

@@ -404,6 +404,39 @@ describe("growth, free list, columns", () => {
   });
 });
 
+describe("commitInitial", () => {
+  const rss = () => process.memoryUsage.rss();
+  const n = 400_000;
+  // key row + live + last-hit + written mask per slot, and the index: what the commit must have touched
+  const committed = n * (L.keyBytes + 9) + 2 ** Math.ceil(Math.log2(n / 0.7)) * 8;
+
+  it("commits the initial slots' key rows and the index at construction, and nothing without it", () => {
+    const r0 = rss();
+    const lazy = new FlowStore(L, { enabledKeys: ALL_KEYS, initialFlows: n });
+    const r1 = rss();
+    const eager = new FlowStore(L, { enabledKeys: ALL_KEYS, initialFlows: n, commitInitial: true });
+    const r2 = rss();
+    expect(r1 - r0).toBeLessThan(committed / 4);
+    // (not all of it: concurrent GC may give pages back meanwhile, and a small array may reuse resident heap)
+    expect(r2 - r1).toBeGreaterThan(committed * 0.6);
+    expect(eager.memoryUsage().slotsReserved).toBeGreaterThanOrEqual(n);
+    expect(lazy.count + eager.count).toBe(0);
+  });
+
+  it("stops at MAX_FLOW_COUNT and stores flows as a lazy store does", () => {
+    const r0 = rss();
+    const capped = new FlowStore(L, { enabledKeys: ALL_KEYS, initialFlows: n, maxFlows: 1000, commitInitial: true });
+    expect(rss() - r0).toBeLessThan(committed / 4);
+    const s = newStore({ initialFlows: 300, commitInitial: true });
+    const keys = packed(0, 300);
+    expect(s.insertMany(keys, 300)).toBe(300);
+    expect(capped.insertMany(keys, 300)).toBe(300);
+    const out = new Int32Array(300);
+    expect(s.lookupMany(keys, 300, out)).toBe(300);
+    for (let i = 0; i < 300; i++) expect(s.keyFields(out[i]!)).toEqual({ ...flow(i), src_ip: ipText(flow(i).src_ip) });
+  });
+});
+
 describe("aging", () => {
   it("expires flows older than the TTL on the injected clock", () => {
     let now = 1_000_000;
