@@ -1,12 +1,14 @@
 /**
- * HA bulk sync bench: `npm run bench -- sync [--flows N] [--runs R] [--no-ceiling] [--json]` (default 1,000,000
- * flows, 3 runs).
+ * HA bulk sync bench: `npm run bench -- sync [--flows N] [--runs R] [--no-ceiling] [--no-provision] [--json]`
+ * (default 1,000,000 flows, 3 runs).
  *
- * Two `dashflow serve` processes on loopback, provisioned for the flows (`--expected-flows N`: tables sized up front,
- * as a card is): N synthetic flows are loaded into the active (through the SAI bulk create rpc), then each run syncs
- * them to a fresh standby exactly as `dashflow sync` does (filters, GRPC-mode bulk get session, HA apply on the
- * standby). Reported per run: the transfer as the standby saw it (first batch to end
- * of stream) and the whole `sync` (pairing, session set-up, transfer, completion check).
+ * Two `dashflow serve` processes on loopback, provisioned for the flows as a card is (`--expected-flows N`: index
+ * sized and key-row memory committed when a flow table is created; `--no-provision` starts them without it): N
+ * synthetic flows are loaded into the active (through the SAI bulk create rpc), then each run syncs them to a fresh
+ * standby exactly as `dashflow sync` does (pairing creates the standby's flow table and provisions it for the
+ * active's flow count, filters, GRPC-mode bulk get session, HA apply on the standby). Reported per run: the transfer
+ * as the standby saw it (first batch to end of stream) and the whole `sync` (pairing, session set-up, transfer,
+ * completion check).
  *
  * Beside it, measured on this machine in the same run: the transport ceiling — the active's own pre-encoded batches
  * (fetched once through the control Scan) pushed from this process to a null target process that only counts
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
   const RUNS = Number(arg("--runs") ?? 3);
   const JSON_OUT = argv.includes("--json");
   const CEILING = !argv.includes("--no-ceiling");
+  const PROVISION = argv.includes("--no-provision") ? [] : ["--expected-flows", String(N)];
   const procs: ChildProcess[] = [];
   const bin = join(PACKAGE_ROOT, "bin", "dashflow.mjs");
 
@@ -106,7 +109,7 @@ async function main(): Promise<void> {
       proc.on("exit", (code) => reject(new Error(`child exited with ${code} before listening`)));
     });
   const serve = (role: string) =>
-    started(spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0", "--expected-flows", String(N)], { stdio: ["ignore", "pipe", "ignore"] }));
+    started(spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0", ...PROVISION], { stdio: ["ignore", "pipe", "ignore"] }));
   const stopAll = () => procs.forEach((p) => p.kill("SIGKILL"));
   process.on("exit", stopAll);
 
@@ -201,6 +204,7 @@ async function main(): Promise<void> {
   const summary = {
     flows: N,
     runs: RUNS,
+    provisioned: PROVISION.length > 0,
     transferMedian: Math.round(med(results.map((r) => r.transfer))),
     transferBest: Math.round(Math.max(...results.map((r) => r.transfer))),
     wholeSyncMedian: Math.round(med(results.map((r) => r.total))),

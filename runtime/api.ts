@@ -419,6 +419,13 @@ export interface ControlApi {
    * version — get does NOT count (a diagnostic read must not keep a flow alive). Standby: no-op.
    */
   age(nowMs?: number): AgeReport;
+  /**
+   * Provisions flow table `flowTableId` to hold `flows` flows in all (capped at its MAX_FLOW_COUNT): its index grows
+   * once so they fit without a rehash, and the memory the keys of the flows beyond its count will use is committed
+   * now, in one sweep, instead of a page fault at a time while they arrive (`FlowStore.reserve`). What a standby does
+   * before a bulk sync. `room`: flows the table now takes without growing. ITEM_NOT_FOUND for an unknown table.
+   */
+  reserveFlows(flowTableId: bigint, flows: number): SaiStatus & { room: number };
   /** Registers a listener; returns the unsubscribe function. */
   subscribe(listener: NotificationListener): () => void;
   /**

@@ -67,7 +67,7 @@ import { encodeSlots, openScan, toStoreFilters } from "./core/scan.js";
 import { Sessions } from "./core/sessions.js";
 import { loadSnapshot, saveSnapshot } from "./core/snapshot.js";
 import { RuntimeState } from "./core/state.js";
-import { fail } from "./core/status.js";
+import { fail, OK } from "./core/status.js";
 
 export type * from "./api.js";
 export { parseFlowBatch, entryBytes, type FlowBatchMessage } from "./core/batch-wire.js";
@@ -288,6 +288,12 @@ class Runtime implements DashRuntime {
   }
   flowTables(): bigint[] {
     return this.tables ? [...this.tables.tables.keys()] : [];
+  }
+  reserveFlows(flowTableId: bigint, flows: number): SaiStatus & { room: number } {
+    const ts = this.selectTables(flowTableId);
+    if (!Array.isArray(ts)) return { ...ts, room: 0 };
+    if (!(Number.isSafeInteger(flows) && flows >= 0)) return { ...fail("INVALID_PARAMETER", `flows must be a non-negative integer, got ${flows}`), room: 0 };
+    return { ...OK, room: ts[0]!.store.reserve(flows) };
   }
 
   private open(options: FlowScanOptions) {

@@ -76,11 +76,7 @@ export interface FlowStoreOptions {
   clock?: () => number;
   /** Expected flows: sizes the index (and first chunk) so filling up to this many never rehashes. */
   initialFlows?: number;
-  /**
-   * Commit the memory of the first `min(initialFlows, maxFlows)` slots and of the index now (touch every page once)
-   * instead of page by page as flows arrive (default false). A table provisioned for its flow count then fills
-   * without first-touch page faults, which cost more one at a time between inserts than in one sweep.
-   */
+  /** Provision the store for `initialFlows` when it is created ({@link FlowStore.reserve}; default false). */
   commitInitial?: boolean;
   /** Slots in chunk 0 = 2^chunkBaseBits (default 12). */
   chunkBaseBits?: number;
@@ -183,6 +179,18 @@ const PART_CTORS: Record<ColumnKind, ReadonlyArray<new (n: number) => ColumnArra
 };
 /** Bytes of a memory page (first-touch commit granularity). */
 const PAGE = 4096;
+
+/**
+ * Commits the pages under bytes [from, to) of `a`'s memory: one write per page that stores back the byte it read,
+ * so live data is never changed.
+ */
+function touchPages(a: ArrayBufferView, from: number, to: number): void {
+  const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const end = Math.min(to, b.length);
+  if (from >= end) return;
+  // the first byte of every page the range covers (the range's own first byte for the first page)
+  for (let i = from; i < end; i = (((a.byteOffset + i) & ~(PAGE - 1)) + PAGE) - a.byteOffset) b[i] = b[i]!;
+}
 const PART_STRIDE: Partial<Record<ColumnKind, number>> = { ipv6: 4 };
 
 type KeyColumnWriter = (c: number, o: number, b: Uint8Array, base: number) => void;
@@ -437,7 +445,7 @@ export class FlowStore {
     this.shift = 32 - Math.log2(cap);
     this.growAt = Math.floor(cap * this.maxLoad);
 
-    if (options.commitInitial) this.commit(Math.min(initial, this.maxFlowsValue));
+    if (options.commitInitial) this.reserve(initial);
 
     this.one = new Uint32Array(this.keyWords);
     this.one8 = new Uint8Array(this.one.buffer);
@@ -460,6 +468,36 @@ export class FlowStore {
   /** Capacity limit. */
   get maxFlows(): number {
     return this.maxFlowsValue;
+  }
+
+  /**
+   * Provisions the store to hold `n` flows (capped at `maxFlows`; nothing to do when it can already): grows the
+   * index once so they fit without a rehash, and commits the memory their inserts will write — the key rows, live,
+   * last-hit and written arrays of the never-used slots the flows beyond `count` will take (freed slots are reused
+   * first) and the whole index — with one write per 4 KiB page that stores back the value it read. Page faults taken
+   * one at a time between inserts cost far more than in one sweep (a standby about to take a bulk sync calls this
+   * with the flow count coming). State columns stay lazily committed: a column no flow sets costs no memory.
+   * Returns how many more flows the store takes without growing its index.
+   */
+  reserve(n: number): number {
+    const target = Math.min(Math.max(this.flows, Math.floor(n)), this.maxFlowsValue);
+    let cap = this.indexMask + 1;
+    while (Math.floor(cap * this.maxLoad) < target) cap *= 2;
+    if (cap > this.indexMask + 1) this.growIndex(cap);
+    const fresh = this.hw + Math.max(0, target - this.flows - this.freeTop);
+    while (this.slotsReserved < fresh) this.allocChunk();
+    const g = this.geometry;
+    for (let c = this.hw < fresh ? g.chunkOf(this.hw) : this.keys.length; c < this.keys.length && g.chunkStart(c) < fresh; c++) {
+      const start = g.chunkStart(c);
+      const a = Math.max(this.hw, start) - start;
+      const b = Math.min(fresh, start + g.chunkSize(c)) - start;
+      touchPages(this.keys8[c]!, a * this.keyBytes, b * this.keyBytes);
+      touchPages(this.live[c]!, a, b);
+      touchPages(this.lastHit[c]!, a * 4, b * 4);
+      touchPages(this.written[c]!, a * 4, b * 4);
+    }
+    touchPages(this.index, 0, this.index.byteLength);
+    return Math.max(0, this.growAt - this.flows);
   }
 
   /** Changes the capacity limit; lowering it below `count` only blocks inserts until flows are removed. */
@@ -1160,29 +1198,6 @@ export class FlowStore {
   }
 
   /**
-   * Commits the memory of slots [0, n) and of the index (`commitInitial`): writes a zero to every 4 KiB page of the
-   * per-slot arrays every insert writes (key row, live, last-hit, written mask) and of the index. Runs only on a new,
-   * empty store, so the zeros overwrite zeros. State columns stay uncommitted: which of them a workload writes is
-   * its own business (a column no flow sets never costs memory).
-   */
-  private commit(n: number): void {
-    while (this.slotsReserved < n) this.allocChunk();
-    const touch = (a: ArrayBufferView, bytes: number): void => {
-      const b = new Uint8Array(a.buffer, a.byteOffset, Math.min(bytes, a.byteLength));
-      for (let i = 0; i < b.length; i += PAGE) b[i] = 0;
-    };
-    const g = this.geometry;
-    for (let c = 0; c < this.keys.length && g.chunkStart(c) < n; c++) {
-      const used = Math.min(g.chunkSize(c), n - g.chunkStart(c));
-      touch(this.keys[c]!, used * this.keyBytes);
-      touch(this.live[c]!, used);
-      touch(this.lastHit[c]!, used * 4);
-      touch(this.written[c]!, used * 4);
-    }
-    touch(this.index, this.index.byteLength);
-  }
-
-  /**
    * Allocates the next chunk as ONE ArrayBuffer with every per-slot array carved out of it (64-byte aligned).
    * One big buffer is always its own mmap (never glibc heap memory that calloc must clear up front), so pages are
    * committed only as slots are used, and it is one region transparent huge pages can back — separate
@@ -1317,12 +1332,11 @@ export class FlowStore {
   }
 
   /** Doubles the index, reinserting by stored hash in old-bucket order (near-sequential writes, no key reads). */
-  private growIndex(): void {
+  private growIndex(cap = (this.indexMask + 1) * 2): void {
     const old = this.index;
-    const cap = (this.indexMask + 1) * 2;
     const idx = new Uint32Array(cap * 2);
     const mask = cap - 1;
-    const shift = this.shift - 1;
+    const shift = 32 - Math.log2(cap);
     for (let q = 0; q < old.length; q += 2) {
       const e = old[q + 1]!;
       if (e === 0) continue;

@@ -263,6 +263,20 @@ export function controlHandlers(c: ControlContext, types: (method: string) => pr
       log,
     ),
     EniMacs: unary(types("EniMacs"), "EniMacs", () => ({ macs: eniMacs(rt) }), log),
+    Reserve: unary(
+      types("Reserve"),
+      "Reserve",
+      (m) => {
+        const table = toBigInt(m.flow_table_id);
+        const flows = Number(toBigInt(m.flows));
+        const t0 = performance.now();
+        const r = rt.reserveFlows(table, flows);
+        if (r.code !== 0) throw grpcError(r.status === "SAI_STATUS_ITEM_NOT_FOUND" ? grpc.status.NOT_FOUND : grpc.status.INVALID_ARGUMENT, r.message);
+        log.info(`flow table oid:0x${table.toString(16)} provisioned for ${flows} flows in ${Math.round(performance.now() - t0)} ms (room ${r.room})`);
+        return { room: r.room };
+      },
+      log,
+    ),
     SetRole: unary(
       types("SetRole"),
       "SetRole",

@@ -82,8 +82,8 @@ export class SaiCalls {
     return toBigInt(r.object_id);
   }
 
-  /** The TTL of the flow table of the ENI with this MAC, or null when the server has no such ENI (or no table). */
-  async eniTableTtl(eniMac: Uint8Array): Promise<number | null> {
+  /** The flow table of the ENI with this MAC and its TTL, or null when the server has no such ENI (or no table). */
+  async eniTable(eniMac: Uint8Array): Promise<{ flowTableId: bigint; ttlMs: number } | null> {
     const m = this.model;
     const sws = await this.switches();
     for (const sw of sws) {
@@ -105,7 +105,7 @@ export class SaiCalls {
         { object_id: fromBigInt(table), attr_ids: [attrId(m, "SAI_FLOW_TABLE_ATTR_FLOW_TTL_IN_MILLISECONDS")] },
         "read flow table",
       );
-      return Number((t.attributes as Msg | undefined)?.flow_ttl_in_milliseconds ?? 0);
+      return { flowTableId: table, ttlMs: Number((t.attributes as Msg | undefined)?.flow_ttl_in_milliseconds ?? 0) };
     }
     return null;
   }

@@ -2,7 +2,8 @@
  * Drives an HA bulk transfer the way the DASH flow design describes it ("Flow-level HA – Bulk Transfer"), using
  * only SAI calls for the transfer itself:
  *
- * 1. pairing: the standby gets the switch / flow table / ENI objects for every ENI the active has flows of;
+ * 1. pairing: the standby gets the switch / flow table / ENI objects for every ENI the active has flows of, and each
+ *    of its flow tables is provisioned (control `Reserve`) for the flows the active holds in the tables it takes;
  * 2. on the active: KEY_VERSION filter objects for the range, and a GRPC-mode flow entry bulk get session whose
  *    BULK_GET_SESSION_SERVER_IP/PORT is the standby — the active streams the selected flows to the standby's
  *    SaiDashFlowBulkGetTarget service, which applies them by the HA rule;
@@ -62,6 +63,8 @@ export interface SyncSummary {
   readonly complete: boolean;
   /** ENIs the standby had to be given before the transfer. */
   readonly paired: readonly string[];
+  /** Flows the standby's tables were provisioned to hold before the transfer (control `Reserve`; 0 when pairing is skipped). */
+  readonly reserved: number;
 }
 
 /** A transfer that did not finish: what went wrong, and what is known of the transfer so far. */
@@ -125,15 +128,30 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
 
   // 1. pairing: every ENI the flows belong to must exist on the standby, with the same table TTL
   const paired: string[] = [];
+  let reserved = 0;
   if (!o.skipPairing) {
     const macs = ((await active.unary(CONTROL, "EniMacs", {}, 30_000)).macs as Buffer[] | undefined) ?? [];
     const fromCalls = new SaiCalls(active, model);
     const toCalls = new SaiCalls(standby, model);
+    // standby table -> the active tables whose flows it takes
+    const sources = new Map<bigint, Set<bigint>>();
     for (const mac of macs) {
-      const ttl = await fromCalls.eniTableTtl(mac);
-      const cfg = await toCalls.ensureEni({ eniMac: mac, ttlMs: ttl ?? undefined });
+      const from = await fromCalls.eniTable(mac);
+      const cfg = await toCalls.ensureEni({ eniMac: mac, ttlMs: from?.ttlMs });
       const what = [...(cfg.created.length ? [`created ${cfg.created.join(", ")}`] : []), ...(cfg.changed.length ? [`changed ${cfg.changed.join(", ")}`] : [])];
       if (what.length > 0) paired.push(`${formatMac(mac)}: ${what.join("; ")}`);
+      if (from) sources.set(cfg.flowTableId, (sources.get(cfg.flowTableId) ?? new Set()).add(from.flowTableId));
+    }
+    // provision each standby table for what it may hold after the transfer (every flow of its active tables: the
+    // version range can only select fewer), so applying takes no index rehash and no page fault per flow
+    const counts = new Map(((ai.flow_tables as Msg[] | undefined) ?? []).map((t) => [toBigInt(t.flow_table_id), Number(t.flow_count ?? 0)]));
+    for (const [table, from] of sources) {
+      const flows = [...from].reduce((n, t) => n + (counts.get(t) ?? 0), 0);
+      if (flows === 0) continue;
+      await standby.unary(CONTROL, "Reserve", { flow_table_id: fromBigInt(table), flows }, 60_000).catch((e: Error) => {
+        throw new SyncFailure(`standby: provisioning flow table oid:0x${table.toString(16)} for ${flows} flows: ${e.message}`, {});
+      });
+      reserved += flows;
     }
   }
 
@@ -191,6 +209,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       deleted: Number(last.deleted ?? 0),
       failed: Number(last.rejected ?? 0),
       paired,
+      reserved,
     });
     const report = (): void =>
       o.onProgress?.({
@@ -267,6 +286,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       // a selection of nothing is a finished transfer even if no stream reached the standby
       complete: Boolean(last.complete) || (sent === 0 && !last.known),
       paired,
+      reserved,
     };
     if (!last.known && sent > 0) throw new SyncFailure(`the standby never received session oid:0x${id.toString(16)}`, summary);
     if (!summary.complete && sent > 0)

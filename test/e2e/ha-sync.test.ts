@@ -26,6 +26,8 @@ describe("HA bulk sync", () => {
     const sync = await cli(["sync", "--from", active.address, "--to", standby.address]);
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stdout).toMatch(/finished: sent 100000, received 100000, applied 100000 \(inserted 100000, updated 0\), skipped as older 0, failed 0/);
+    // pairing provisioned the standby's flow table for the active's flows
+    expect(standby.log()).toMatch(/flow table oid:0x[0-9a-f]+ provisioned for 100000 flows/);
 
     const [a, s] = await Promise.all([digest(active.address), digest(standby.address)]);
     expect(a.count).toBe(100_000);

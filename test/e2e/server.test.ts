@@ -126,4 +126,27 @@ describe("dashflow serve", () => {
       c.close();
     }
   }, 60_000);
+
+  it("provisions a flow table on request (control Reserve): room reported, unknown table NOT_FOUND, flows intact", async () => {
+    const server = await startServer();
+    const c = client(server.address);
+    try {
+      const load = await cli(["load", "--target", server.address, "--flows", "3000", "--seed", "4"]);
+      expect(load.code, load.stderr).toBe(0);
+      const before = await digest(server.address);
+      const table = ((await c.unary("dashflow.DashflowControl", "Info", {})).flow_tables as { flow_table_id: string }[])[0]!.flow_table_id;
+      const r = await c.unary("dashflow.DashflowControl", "Reserve", { flow_table_id: table, flows: 50_000 });
+      expect(Number(r.room)).toBeGreaterThanOrEqual(47_000);
+      expect(server.log()).toMatch(/flow table oid:0x[0-9a-f]+ provisioned for 50000 flows in \d+ ms/);
+      expect(await digest(server.address)).toEqual(before);
+      await expect(c.unary("dashflow.DashflowControl", "Reserve", { flow_table_id: "12345", flows: 10 })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+      const more = await cli(["load", "--target", server.address, "--flows", "3000", "--seed", "4", "--first", "3000"]);
+      expect(more.code, more.stderr).toBe(0);
+      expect((await digest(server.address)).count).toBe(6000);
+    } finally {
+      c.close();
+      server.proc.kill("SIGINT");
+      await server.exited;
+    }
+  }, 60_000);
 });

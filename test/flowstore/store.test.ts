@@ -437,6 +437,38 @@ describe("commitInitial", () => {
   });
 });
 
+describe("reserve", () => {
+  it("provisions a store holding flows for more in all: nothing lost, no rehash while they arrive", () => {
+    const s = newStore({ chunkBaseBits: 4, chunkMaxBits: 8 });
+    const first = packed(0, 500);
+    expect(s.insertMany(first, 500)).toBe(500);
+    s.removeMany(packed(0, 50), 50);
+    const room = s.reserve(2450);
+    expect(room).toBeGreaterThanOrEqual(2000);
+    const buckets = s.memoryUsage().indexBuckets;
+    expect(s.memoryUsage().slotsReserved).toBeGreaterThanOrEqual(450 + 2000);
+    const out = new Int32Array(500);
+    expect(s.lookupMany(first, 500, out)).toBe(450);
+    for (let i = 50; i < 500; i++) expect(s.keyFields(out[i]!)).toEqual({ ...flow(i), src_ip: ipText(flow(i).src_ip) });
+    expect(s.insertMany(packed(1000, 2000), 2000)).toBe(2000);
+    expect(s.memoryUsage().indexBuckets).toBe(buckets);
+    expect(s.count).toBe(2450);
+  });
+
+  it("is capped at maxFlows and commits memory without changing what is stored (property)", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 4000 }), (had, more, max) => {
+      const s = newStore({ chunkBaseBits: 3, chunkMaxBits: 7, maxFlows: max });
+      const keys = packed(0, had);
+      const n = s.insertMany(keys, had, undefined, { atomic: false });
+      s.reserve(n + more);
+      expect(s.memoryUsage().indexBuckets * 0.7).toBeGreaterThanOrEqual(Math.min(n + more, max));
+      const out = new Int32Array(had);
+      expect(s.lookupMany(keys, had, out)).toBe(n);
+      for (let i = 0; i < n; i++) expect(s.keyFields(out[i]!)).toEqual({ ...flow(i), src_ip: ipText(flow(i).src_ip) });
+    }), { numRuns: 60 });
+  });
+});
+
 describe("aging", () => {
   it("expires flows older than the TTL on the injected clock", () => {
     let now = 1_000_000;

@@ -241,3 +241,19 @@ describe("headers variants", () => {
     expect(rt.scanFlows().ok).toBe(true);
   });
 });
+
+describe("reserveFlows", () => {
+  it("provisions a table to hold a flow count (capped by MAX_FLOW_COUNT), refuses unknown tables and bad counts", () => {
+    const { rt, sw, table } = standard();
+    for (let i = 0; i < 100; i++) expect(rt.createEntry(FE, flowKey(sw, i), []).code).toBe(0);
+    const r = rt.reserveFlows(table, 10_000);
+    expect(r.code).toBe(0);
+    expect(r.room).toBeGreaterThanOrEqual(9_900);
+    expect(rt.flowCount(table)).toBe(100);
+    for (let i = 0; i < 100; i++) expect(rt.getEntry(FE, flowKey(sw, i), ["SAI_FLOW_ENTRY_ATTR_VERSION"]).code).toBe(0);
+    expect(rt.reserveFlows(table + 1n, 10).status).toBe("SAI_STATUS_ITEM_NOT_FOUND");
+    expect(rt.reserveFlows(table, -1).status).toBe("SAI_STATUS_INVALID_PARAMETER");
+    const capped = standard({}, [{ id: "SAI_FLOW_TABLE_ATTR_MAX_FLOW_COUNT", value: 500 }]);
+    expect(capped.rt.reserveFlows(capped.table, 1_000_000).room).toBeLessThan(1000);
+  });
+});
