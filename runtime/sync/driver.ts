@@ -144,10 +144,13 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
     }
     // provision each standby table for what it may hold after the transfer (every flow of its active tables: the
     // version range can only select fewer), so applying takes no index rehash and no page fault per flow
-    const counts = new Map(((ai.flow_tables as Msg[] | undefined) ?? []).map((t) => [toBigInt(t.flow_table_id), Number(t.flow_count ?? 0)]));
+    const countsOf = (i: Msg) => new Map(((i.flow_tables as Msg[] | undefined) ?? []).map((t) => [toBigInt(t.flow_table_id), Number(t.flow_count ?? 0)]));
+    const counts = countsOf(ai);
+    const held = countsOf(si);
     for (const [table, from] of sources) {
       const flows = [...from].reduce((n, t) => n + (counts.get(t) ?? 0), 0);
-      if (flows === 0) continue;
+      // a standby already holding as many (a repeated sync) has them in place
+      if (flows <= (held.get(table) ?? 0)) continue;
       await standby.unary(CONTROL, "Reserve", { flow_table_id: fromBigInt(table), flows }, 60_000).catch((e: Error) => {
         throw new SyncFailure(`standby: provisioning flow table oid:0x${table.toString(16)} for ${flows} flows: ${e.message}`, {});
       });

@@ -37,6 +37,8 @@ describe("HA bulk sync", () => {
     const again = await cli(["sync", "--from", active.address, "--to", standby.address]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/applied 0 .*skipped as older 100000, failed 0/);
+    // the standby already held as many flows: no second provisioning
+    expect(standby.log().match(/provisioned for/g)).toHaveLength(1);
     expect(await digest(standby.address)).toEqual(a);
   }, 120_000);
 
