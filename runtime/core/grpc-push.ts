@@ -128,6 +128,8 @@ export async function pushBatches(target: string, sessionId: bigint, next: Batch
   const client = new grpc.Client(target, grpc.credentials.createInsecure(), {
     "grpc.max_send_message_length": -1,
     "grpc-node.flow_control_window": 8 << 20,
+    // a client stream is never retried once it has sent a batch; without this grpc-js keeps every message for a retry
+    "grpc.enable_retries": 0,
   });
   let flows = 0;
   let batches = 0;

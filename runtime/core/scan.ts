@@ -137,13 +137,21 @@ export function openScan(
   return new FlowScan(cursors, limit, alive);
 }
 
-/** Encodes `n` slots of `table` (gathered into `cols` rows 0..n-1) as one batch of SaiDashFlowEntry records. */
-export function encodeSlots(schema: FlowSchema, cols: FlowColumns, table: FlowTable, slots: Uint32Array, n: number): EncodedFlowBatch {
+/**
+ * The SaiDashFlowEntry records (the `entries` field of a SaiDashFlowBatch) of `n` slots of `table`, gathered into
+ * `cols` rows 0..n-1: a view of the codec's slab (copy it before keeping it past the next encode).
+ */
+export function encodeSlotRecords(schema: FlowSchema, cols: FlowColumns, table: FlowTable, slots: Uint32Array, n: number): Uint8Array {
   const codec = table.codec;
   const fill = table.eniMacFill();
   for (let r = 0; r < n; r++) codec.gather(slots[r]!, r);
   if (fill >= 0) for (let r = 0; r < n; r++) codec.setEniMac(r, fill);
-  const records = schema.codec.encodeRows(cols, 0, n);
+  return schema.codec.encodeRows(cols, 0, n);
+}
+
+/** {@link encodeSlotRecords} with each record's offset and length (for readers that take entries one by one). */
+export function encodeSlots(schema: FlowSchema, cols: FlowColumns, table: FlowTable, slots: Uint32Array, n: number): EncodedFlowBatch {
+  const records = encodeSlotRecords(schema, cols, table, slots, n);
   const offsets = new Uint32Array(n);
   const lengths = new Uint32Array(n);
   recordOffsets(records, offsets, lengths);

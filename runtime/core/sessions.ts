@@ -29,7 +29,7 @@ import type { FlowTable, FlowTables } from "./flow-tables.js";
 import type { FlowEngine } from "./flows.js";
 import { pushBatches, targetOf } from "./grpc-push.js";
 import type { ObjectRecord } from "./objects.js";
-import { encodeSlots, openScan, resolveFilterKey, type FlowScan } from "./scan.js";
+import { encodeSlotRecords, openScan, resolveFilterKey, type FlowScan } from "./scan.js";
 import { fail, OK } from "./status.js";
 import { DumpFormatter, DumpWriter, dumpPath } from "./vendor-dump.js";
 import { slotKey } from "./flow-values.js";
@@ -257,8 +257,7 @@ export class Sessions {
       () => {
         const s = scan.next(buf);
         if (!s) return null;
-        const b = encodeSlots(this.env.schema, this.env.cols, s.table, buf, s.n);
-        return { records: b.records, count: b.count };
+        return { records: encodeSlotRecords(this.env.schema, this.env.cols, s.table, buf, s.n), count: s.n };
       },
       { cancelled: () => run.cancelled },
     );
