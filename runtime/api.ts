@@ -351,6 +351,8 @@ export interface FlowApi {
   applyFlows(entries: EncodedFlowBatch | readonly Uint8Array[]): ApplyFlowsReport;
   /** Order-independent digest of every flow's key and state (optionally one table). */
   flowDigest(flowTableId?: bigint): FlowDigest;
+  /** {@link flowDigest} in slices between event-loop turns (servers: a digest of 32M flows takes seconds). */
+  flowDigestAsync(flowTableId?: bigint): Promise<FlowDigest>;
   /** The packed key row format of the allocation-free paths. */
   flowKeyLayout(): FlowKeyLayout;
   /** Packs a `sai_flow_entry_t` into `out` at row `row` (false when a member has the wrong shape). */
@@ -424,8 +426,11 @@ export interface ControlApi {
    * once so they fit without a rehash, and the memory the keys of the flows beyond its count will use is committed
    * now, in one sweep, instead of a page fault at a time while they arrive (`FlowStore.reserve`). What a standby does
    * before a bulk sync. `room`: flows the table now takes without growing. ITEM_NOT_FOUND for an unknown table.
+   * With `provisionInBackground` the commit runs in slices between event-loop turns (see {@link provisioned}).
    */
   reserveFlows(flowTableId: bigint, flows: number): SaiStatus & { room: number };
+  /** Resolves when provisioned memory committed in the background (`provisionInBackground`) is all committed. */
+  provisioned(): Promise<void>;
   /** Registers a listener; returns the unsubscribe function. */
   subscribe(listener: NotificationListener): () => void;
   /**
@@ -477,4 +482,10 @@ export interface RuntimeOptions {
    * many flows when the table is created (index sized, key-row memory committed: `FlowStoreOptions.commitInitial`).
    */
   readonly expectedFlowsPerTable?: number;
+  /**
+   * Commit provisioned memory (expected flows of a new table, `reserveFlows`) in slices between event-loop turns
+   * instead of in one go (default false). A server sets it: provisioning tens of millions of flows is seconds of
+   * page faults, and a server must keep answering meanwhile.
+   */
+  readonly provisionInBackground?: boolean;
 }

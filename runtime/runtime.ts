@@ -55,7 +55,7 @@ import type { AttrCapabilityAnswer, QueryResult } from "./validate/profile.js";
 import { applyFlows } from "./core/apply.js";
 import { Capabilities } from "./core/capabilities.js";
 import { Catalog, SWITCH_TYPE } from "./core/catalog.js";
-import { flowDigest } from "./core/digest.js";
+import { flowDigest, flowDigestAsync } from "./core/digest.js";
 import { flowSchema, FLOW_TYPES, type FlowSchema } from "./core/flow-schema.js";
 import { FlowTables, type FlowTable, type TableSettings } from "./core/flow-tables.js";
 import { FlowEngine } from "./core/flows.js";
@@ -68,6 +68,7 @@ import { Sessions } from "./core/sessions.js";
 import { loadSnapshot, saveSnapshot } from "./core/snapshot.js";
 import { RuntimeState } from "./core/state.js";
 import { fail, OK } from "./core/status.js";
+import { Provisioner } from "./core/provisioner.js";
 
 export type * from "./api.js";
 export { parseFlowBatch, entryBytes, type FlowBatchMessage } from "./core/batch-wire.js";
@@ -98,6 +99,7 @@ class Runtime implements DashRuntime {
   private readonly schema: FlowSchema | null;
   private readonly cols: FlowColumns | null;
   private readonly tables: FlowTables | null;
+  private readonly provisioner: Provisioner | null = null;
   private readonly flows: FlowEngine | null;
   private readonly sessions: Sessions | null;
   private readonly packed: PackedFlows | null;
@@ -119,7 +121,8 @@ class Runtime implements DashRuntime {
     if (this.schema) {
       const s = this.schema;
       this.cols = s.codec.createColumns(SCRATCH_ROWS);
-      this.tables = new FlowTables(s, this.objects, () => this.clock.now(), this.cols, o.expectedFlowsPerTable ?? 0);
+      this.provisioner = o.provisionInBackground ? new Provisioner() : null;
+      this.tables = new FlowTables(s, this.objects, () => this.clock.now(), this.cols, o.expectedFlowsPerTable ?? 0, this.provisioner);
       this.flows = new FlowEngine(s, this.tables, this.cat, this.validator, this.cols, this.mode, () => this.caps.maxFlowEntries);
       this.sessions = new Sessions({
         cat: this.cat,
@@ -293,7 +296,13 @@ class Runtime implements DashRuntime {
     const ts = this.selectTables(flowTableId);
     if (!Array.isArray(ts)) return { ...ts, room: 0 };
     if (!(Number.isSafeInteger(flows) && flows >= 0)) return { ...fail("INVALID_PARAMETER", `flows must be a non-negative integer, got ${flows}`), room: 0 };
-    return { ...OK, room: ts[0]!.store.reserve(flows) };
+    const store = ts[0]!.store;
+    const room = store.reserve(flows, !this.provisioner);
+    this.provisioner?.add(store);
+    return { ...OK, room };
+  }
+  provisioned(): Promise<void> {
+    return this.provisioner?.idle() ?? Promise.resolve();
   }
 
   private open(options: FlowScanOptions) {
@@ -337,6 +346,12 @@ class Runtime implements DashRuntime {
     const ts = this.selectTables(flowTableId);
     if (!Array.isArray(ts)) return { count: 0, digest: "" };
     return flowDigest(this.schema!, this.cols!, ts);
+  }
+  flowDigestAsync(flowTableId?: bigint): Promise<FlowDigest> {
+    const ts = this.selectTables(flowTableId);
+    if (!Array.isArray(ts)) return Promise.resolve({ count: 0, digest: "" });
+    const tables = this.tables!;
+    return flowDigestAsync(this.schema!, this.cols!, ts, (t) => tables.tables.get(t.oid) === t);
   }
   flowKeyLayout(): FlowKeyLayout {
     if (!this.schema) return { keyBytes: 0, fields: [] };
@@ -418,6 +433,7 @@ class Runtime implements DashRuntime {
   }
 
   async close(): Promise<void> {
+    this.provisioner?.close();
     await this.sessions?.close();
   }
 }

@@ -12,6 +12,7 @@
  * changed only while the table is empty (changing the mask of a populated table would merge flows): otherwise
  * OBJECT_IN_USE.
  */
+import type { Provisioner } from "./provisioner.js";
 import { FlowStore, type MaskBit } from "../flowstore/index.js";
 import type { FlowColumns } from "../proto/specialized.js";
 import { slotCodec, type SlotCodec } from "./flow-codec.js";
@@ -83,10 +84,12 @@ export class FlowTables {
     private readonly clock: () => number,
     private readonly cols: FlowColumns,
     private readonly initialFlows: number,
+    /** Commits a new table's provisioned memory in the background instead of when it is created (servers). */
+    private readonly provisioner: Provisioner | null = null,
   ) {}
 
   private newStore(oid: bigint, s: TableSettings): FlowStore {
-    return new FlowStore(this.schema.store, {
+    const store = new FlowStore(this.schema.store, {
       maxFlows: s.maxFlowCount,
       enabledKeys: s.enabledKeys,
       maskBits: this.schema.maskBits as MaskBit[],
@@ -94,8 +97,13 @@ export class FlowTables {
       clock: this.clock,
       tableId: oid,
       initialFlows: this.initialFlows,
-      commitInitial: this.initialFlows > 0,
+      commitInitial: this.initialFlows > 0 && !this.provisioner,
     });
+    if (this.initialFlows > 0 && this.provisioner) {
+      store.reserve(this.initialFlows, false);
+      this.provisioner.add(store);
+    }
+    return store;
   }
 
   /** Creates the store of a new table. */

@@ -360,6 +360,8 @@ export class FlowStore {
   private readonly columnByName = new Map<string, ColumnData>();
   private readonly blobColumns: ColumnData[];
   private slotsReserved = 0;
+  /** Byte ranges `reserve` has yet to commit (`view` null: the index). */
+  private readonly pendingCommit: { view: ArrayBufferView | null; from: number; to: number }[] = [];
   private chunkBytes = 0;
   private hw = 0;
   private flows = 0;
@@ -477,9 +479,10 @@ export class FlowStore {
    * first) and the whole index — with one write per 4 KiB page that stores back the value it read. Page faults taken
    * one at a time between inserts cost far more than in one sweep (a standby about to take a bulk sync calls this
    * with the flow count coming). State columns stay lazily committed: a column no flow sets costs no memory.
-   * Returns how many more flows the store takes without growing its index.
+   * Returns how many more flows the store takes without growing its index. `commitNow` false leaves the commit to
+   * {@link commitPending}.
    */
-  reserve(n: number): number {
+  reserve(n: number, commitNow = true): number {
     const target = Math.min(Math.max(this.flows, Math.floor(n)), this.maxFlowsValue);
     let cap = this.indexMask + 1;
     while (Math.floor(cap * this.maxLoad) < target) cap *= 2;
@@ -491,13 +494,38 @@ export class FlowStore {
       const start = g.chunkStart(c);
       const a = Math.max(this.hw, start) - start;
       const b = Math.min(fresh, start + g.chunkSize(c)) - start;
-      touchPages(this.keys8[c]!, a * this.keyBytes, b * this.keyBytes);
-      touchPages(this.live[c]!, a, b);
-      touchPages(this.lastHit[c]!, a * 4, b * 4);
-      touchPages(this.written[c]!, a * 4, b * 4);
+      this.pendingCommit.push(
+        { view: this.keys8[c]!, from: a * this.keyBytes, to: b * this.keyBytes },
+        { view: this.live[c]!, from: a, to: b },
+        { view: this.lastHit[c]!, from: a * 4, to: b * 4 },
+        { view: this.written[c]!, from: a * 4, to: b * 4 },
+      );
     }
-    touchPages(this.index, 0, this.index.byteLength);
+    this.pendingCommit.push({ view: null, from: 0, to: Infinity });
+    if (commitNow) this.commitPending(Infinity);
     return Math.max(0, this.growAt - this.flows);
+  }
+
+  /**
+   * Commits up to `maxBytes` of the memory `reserve(n, false)` left to commit (so a server can provision in slices
+   * between other work); returns true when nothing is left. Safe while flows come and go: each page gets a
+   * read-back write.
+   */
+  commitPending(maxBytes: number): boolean {
+    let budget = maxBytes;
+    const q = this.pendingCommit;
+    while (q.length > 0 && budget > 0) {
+      const r = q[0]!;
+      // the index as it is now (a rehash since the reserve replaced it)
+      const view = r.view ?? this.index;
+      const to = Math.min(r.to, view.byteLength);
+      const end = Math.min(to, r.from + budget);
+      touchPages(view, r.from, end);
+      budget -= end - r.from;
+      r.from = end;
+      if (r.from >= to) q.shift();
+    }
+    return q.length === 0;
   }
 
   /** Changes the capacity limit; lowering it below `count` only blocks inserts until flows are removed. */

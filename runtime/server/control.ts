@@ -198,9 +198,9 @@ export function controlHandlers(c: ControlContext, types: (method: string) => pr
     Digest: unary(
       types("Digest"),
       "Digest",
-      (m) => {
+      async (m) => {
         const t = toBigInt(m.flow_table_id);
-        const d = rt.flowDigest(t === 0n ? undefined : t);
+        const d = await rt.flowDigestAsync(t === 0n ? undefined : t);
         return { count: d.count, digest: d.digest };
       },
       log,
@@ -266,12 +266,14 @@ export function controlHandlers(c: ControlContext, types: (method: string) => pr
     Reserve: unary(
       types("Reserve"),
       "Reserve",
-      (m) => {
+      async (m) => {
         const table = toBigInt(m.flow_table_id);
         const flows = Number(toBigInt(m.flows));
         const t0 = performance.now();
         const r = rt.reserveFlows(table, flows);
         if (r.code !== 0) throw grpcError(r.status === "SAI_STATUS_ITEM_NOT_FOUND" ? grpc.status.NOT_FOUND : grpc.status.INVALID_ARGUMENT, r.message);
+        // answered once the memory is committed (in slices: the server keeps serving meanwhile)
+        await rt.provisioned();
         log.info(`flow table oid:0x${table.toString(16)} provisioned for ${flows} flows in ${Math.round(performance.now() - t0)} ms (room ${r.room})`);
         return { room: r.room };
       },

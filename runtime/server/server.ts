@@ -81,6 +81,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     role: o.role ?? "active",
     limits: o.limits,
     expectedFlowsPerTable: o.expectedFlowsPerTable,
+    // committing provisioned memory takes seconds at tens of millions of flows: keep serving meanwhile
+    provisionInBackground: true,
   });
   if (o.snapshot && existsSync(o.snapshot)) {
     const t0 = Date.now();

@@ -257,3 +257,35 @@ describe("reserveFlows", () => {
     expect(capped.rt.reserveFlows(capped.table, 1_000_000).room).toBeLessThan(1000);
   });
 });
+
+describe("provisioning in the background (provisionInBackground, servers)", () => {
+  const rss = () => process.memoryUsage.rss();
+
+  it("creates a provisioned table at once and commits its memory in slices between turns; flows made meanwhile stay intact", async () => {
+    const n = 600_000;
+    const r0 = rss();
+    const { rt, sw, table } = standard({ expectedFlowsPerTable: n, provisionInBackground: true });
+    const r1 = rss();
+    // key rows + bookkeeping (~65 B/slot) + index: far more than table creation itself may have committed
+    expect(r1 - r0).toBeLessThan(n * 20);
+    for (let i = 0; i < 50; i++) expect(rt.createEntry(FE, flowKey(sw, i), [{ id: A("VERSION"), value: i }]).code).toBe(0);
+    await rt.provisioned();
+    expect(rss() - r1).toBeGreaterThan(n * 30);
+    for (let i = 0; i < 50; i++) expect(rt.getEntry(FE, flowKey(sw, i), [A("VERSION")]).attrs?.[0]?.value).toBe(i);
+    expect(rt.flowCount(table)).toBe(50);
+    const r = rt.reserveFlows(table, 2 * n);
+    expect(r.code).toBe(0);
+    expect(r.room).toBeGreaterThanOrEqual(2 * n - 50);
+    await rt.provisioned();
+    for (let i = 0; i < 50; i++) expect(rt.getEntry(FE, flowKey(sw, i), [A("VERSION")]).attrs?.[0]?.value).toBe(i);
+    await rt.close();
+  });
+
+  it("flowDigestAsync equals flowDigest, for all tables and one", async () => {
+    const { rt, sw, table } = standard();
+    for (let i = 0; i < 3000; i++) rt.createEntry(FE, flowKey(sw, i), [{ id: A("VERSION"), value: i % 7 }]);
+    expect(await rt.flowDigestAsync()).toEqual(rt.flowDigest());
+    expect(await rt.flowDigestAsync(table)).toEqual(rt.flowDigest(table));
+    expect((await rt.flowDigestAsync()).count).toBe(3000);
+  });
+});
