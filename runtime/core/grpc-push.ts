@@ -175,8 +175,9 @@ export async function pushBatches(target: string, sessionId: bigint, next: Batch
       batches++;
       flows += b.count;
       if (!call.write(msg) && !(await withTimeout(new Promise((res) => call.once("drain", res)), "waiting for the target to read"))) break;
-      // let the event loop answer the target's flow-control updates between batches (its HTTP/2 receive window is
-      // 64 KiB in grpc-js, so a sender that keeps encoding without looking at the socket stalls the transfer)
+      // let the event loop take the target's flow-control updates between batches (a dashflow standby's HTTP/2
+      // receive window is 1 MiB, another grpc-js server's 64 KiB: a sender that keeps encoding without looking at the
+      // socket stalls the transfer)
       await new Promise<void>((res) => setImmediate(res));
     }
     if (!callError) {

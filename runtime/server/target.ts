@@ -76,8 +76,9 @@ export function pushHandler(rt: DashRuntime, receiver: Receiver, log: Logger, op
     };
     // Batches are queued as they arrive and applied in slices of SLICE entries, at most BUDGET_MS per event-loop
     // turn: between turns the server reads the socket, so the sender's next batch crosses the network while this
-    // one is applied (grpc-js keeps a 64 KiB HTTP/2 receive window: applying a whole batch in one go would stall
-    // the transfer until it is done). MAX_QUEUED batches waiting pause the stream, so flow control slows the sender.
+    // one is applied (the receive window, RECEIVE_WINDOW in window.ts, holds only a few batches: applying them all in
+    // one go would stall the transfer until done). MAX_QUEUED batches waiting pause the stream, so flow control
+    // slows the sender.
     const queue: Buffer[] = [];
     let current: { batch: ParsedBatch; at: number } | null = null;
     let ended = false;
