@@ -479,7 +479,8 @@ export interface RuntimeOptions {
   readonly dumpDir?: string;
   /**
    * Expected flows per table (`dashflow serve --expected-flows`): every flow table's store is provisioned for this
-   * many flows when the table is created (index sized, key-row memory committed: `FlowStoreOptions.commitInitial`).
+   * many flows when the table is created (index sized, key-row memory committed: `FlowStoreOptions.commitInitial`,
+   * or right after in the background with `provisionInBackground`).
    */
   readonly expectedFlowsPerTable?: number;
   /**

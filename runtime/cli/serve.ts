@@ -24,9 +24,9 @@ the bulk-get target service a standby receives HA transfers on, and the dashflow
   --max-apply-rate N a standby applies at most N flows/s of an HA transfer (default: no limit); gRPC flow
                      control slows the active down accordingly
   --expected-flows N provision every flow table for N flows (default 0: grow as flows arrive): its index is
-                     sized and the memory its first N flows' keys use is committed when the table is created
-                     (about 70 B per flow), so filling it up to N never rehashes and takes no page faults
-                     (e.g. a standby about to take a bulk sync)
+                     sized when the table is created and the memory its first N flows' keys use (about 70 B
+                     per flow) is committed right after, in the background, so filling it up to N never
+                     rehashes and takes no page faults (e.g. a standby about to take a bulk sync)
   --headers DIR      SAI header folder(s) (default: sai-headers/)
 
 Stops on SIGINT/SIGTERM: running calls finish, the snapshot is saved, exit 0.
