@@ -8,7 +8,9 @@
  * standby exactly as `dashflow sync` does (pairing creates the standby's flow table and provisions it for the
  * active's flow count, filters, GRPC-mode bulk get session, HA apply on the standby). Reported per run: the transfer
  * as the standby saw it (first batch to end of stream) and the whole `sync` (pairing, session set-up, transfer,
- * completion check).
+ * completion check). The servers run with glibc's `glibc.malloc.hugetlb=1` tunable, as README advises for large
+ * tables (`--no-thp`: without): our hosts enable transparent huge pages only where asked (`madvise`), and committing
+ * a table's memory takes one fault per 2 MiB instead of per 4 KiB when the kernel has huge pages to give.
  *
  * Beside it, measured on this machine in the same run: the transport ceiling — the active's own pre-encoded batches
  * (fetched once through the control Scan) pushed from this process to a null target process that only counts
@@ -94,6 +96,8 @@ async function main(): Promise<void> {
   const JSON_OUT = argv.includes("--json");
   const CEILING = !argv.includes("--no-ceiling");
   const PROVISION = argv.includes("--no-provision") ? [] : ["--expected-flows", String(N)];
+  const THP = !argv.includes("--no-thp");
+  const serverEnv = THP ? { ...process.env, GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, "glibc.malloc.hugetlb=1"].filter(Boolean).join(":") } : process.env;
   const procs: ChildProcess[] = [];
   const bin = join(PACKAGE_ROOT, "bin", "dashflow.mjs");
 
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
       proc.on("exit", (code) => reject(new Error(`child exited with ${code} before listening`)));
     });
   const serve = (role: string) =>
-    started(spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0", ...PROVISION], { stdio: ["ignore", "pipe", "ignore"] }));
+    started(spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0", ...PROVISION], { stdio: ["ignore", "pipe", "ignore"], env: serverEnv }));
   const stopAll = () => procs.forEach((p) => p.kill("SIGKILL"));
   process.on("exit", stopAll);
 
@@ -205,6 +209,7 @@ async function main(): Promise<void> {
     flows: N,
     runs: RUNS,
     provisioned: PROVISION.length > 0,
+    thp: THP,
     transferMedian: Math.round(med(results.map((r) => r.transfer))),
     transferBest: Math.round(Math.max(...results.map((r) => r.transfer))),
     wholeSyncMedian: Math.round(med(results.map((r) => r.total))),
