@@ -177,7 +177,9 @@ async function main(): Promise<void> {
       const addr = await serve("standby");
       const sc = new DashClient(addr, schema);
       await sc.ready(30_000);
-      await new SaiCalls(sc, model).ensureEni({ eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 1) });
+      const table = (await new SaiCalls(sc, model).ensureEni({ eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 1) })).flowTableId;
+      // provisioned as the sync driver does it (answers once the table's memory is committed)
+      await sc.unary("dashflow.DashflowControl", "Reserve", { flow_table_id: String(table), flows }, 120_000);
       applyRates.push(flows / ((await pushRaw(addr, batches)) / 1000));
       const d = await sc.unary("dashflow.DashflowControl", "Digest", {});
       if (Number(d.count) !== flows) throw new Error(`standby alone: ${String(d.count)} of ${flows} flows applied`);
