@@ -362,6 +362,10 @@ export class FlowStore {
   private slotsReserved = 0;
   /** Byte ranges `reserve` has yet to commit (`view` null: the index). */
   private readonly pendingCommit: { view: ArrayBufferView | null; from: number; to: number }[] = [];
+  /** Slots below this were queued for commit by a `reserve`. */
+  private queuedTo = 0;
+  /** The index array a `reserve` queued for commit (a later rehash makes a new one). */
+  private indexQueued: Uint32Array | null = null;
   private chunkBytes = 0;
   private hw = 0;
   private flows = 0;
@@ -491,9 +495,11 @@ export class FlowStore {
     const fresh = this.hw + Math.max(0, target - this.flows - this.freeTop);
     while (this.slotsReserved < fresh) this.allocChunk();
     const g = this.geometry;
-    for (let c = this.hw < fresh ? g.chunkOf(this.hw) : this.keys.length; c < this.keys.length && g.chunkStart(c) < fresh; c++) {
+    // slots an earlier reserve already queued are not queued again
+    const from = Math.max(this.hw, this.queuedTo);
+    for (let c = from < fresh ? g.chunkOf(from) : this.keys.length; c < this.keys.length && g.chunkStart(c) < fresh; c++) {
       const start = g.chunkStart(c);
-      const a = Math.max(this.hw, start) - start;
+      const a = Math.max(from, start) - start;
       const b = Math.min(fresh, start + g.chunkSize(c)) - start;
       this.pendingCommit.push(
         { view: this.keys8[c]!, from: a * this.keyBytes, to: b * this.keyBytes },
@@ -502,7 +508,11 @@ export class FlowStore {
         { view: this.written[c]!, from: a * 4, to: b * 4 },
       );
     }
-    this.pendingCommit.push({ view: null, from: 0, to: Infinity });
+    this.queuedTo = Math.max(this.queuedTo, fresh);
+    if (this.indexQueued !== this.index) {
+      this.pendingCommit.push({ view: null, from: 0, to: Infinity });
+      this.indexQueued = this.index;
+    }
     if (commitNow) this.commitPending(Infinity);
     return Math.max(0, this.growAt - this.flows);
   }
@@ -1360,7 +1370,10 @@ export class FlowStore {
     }
   }
 
-  /** Doubles the index, reinserting by stored hash in old-bucket order (near-sequential writes, no key reads). */
+  /**
+   * Grows the index to `cap` buckets (default: doubles it), reinserting by stored hash in old-bucket order
+   * (near-sequential writes, no key reads).
+   */
   private growIndex(cap = (this.indexMask + 1) * 2): void {
     const old = this.index;
     const idx = new Uint32Array(cap * 2);
