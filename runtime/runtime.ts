@@ -296,10 +296,7 @@ class Runtime implements DashRuntime {
     const ts = this.selectTables(flowTableId);
     if (!Array.isArray(ts)) return { ...ts, room: 0 };
     if (!(Number.isSafeInteger(flows) && flows >= 0)) return { ...fail("INVALID_PARAMETER", `flows must be a non-negative integer, got ${flows}`), room: 0 };
-    const store = ts[0]!.store;
-    const room = store.reserve(flows, !this.provisioner);
-    this.provisioner?.add(store);
-    return { ...OK, room };
+    return { ...OK, room: this.tables!.provision(ts[0]!.store, flows) };
   }
   provisioned(): Promise<void> {
     return this.provisioner?.idle() ?? Promise.resolve();

@@ -97,13 +97,19 @@ export class FlowTables {
       clock: this.clock,
       tableId: oid,
       initialFlows: this.initialFlows,
-      commitInitial: this.initialFlows > 0 && !this.provisioner,
     });
-    if (this.initialFlows > 0 && this.provisioner) {
-      store.reserve(this.initialFlows, false);
-      this.provisioner.add(store);
-    }
+    if (this.initialFlows > 0) this.provision(store, this.initialFlows);
     return store;
+  }
+
+  /**
+   * Provisions `store` to hold `flows` flows (`FlowStore.reserve`): its memory is committed now, or in the background
+   * when this runtime has a provisioner. Returns the flows it takes without growing its index.
+   */
+  provision(store: FlowStore, flows: number): number {
+    const room = store.reserve(flows, !this.provisioner);
+    this.provisioner?.add(store);
+    return room;
   }
 
   /** Creates the store of a new table. */

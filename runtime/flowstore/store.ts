@@ -406,7 +406,7 @@ export class FlowStore {
     this.ttlMs = options.ttlMs ?? 0;
     this.tableId = options.tableId ?? 0n;
     // never sized for more than the capacity limit
-    const initial = Math.min(Math.max(0, Math.floor(options.initialFlows ?? 0)), options.maxFlows && options.maxFlows > 0 ? options.maxFlows : Infinity);
+    const initial = Math.min(Math.max(0, Math.floor(options.initialFlows ?? 0)), this.maxFlowsValue);
     const base = options.chunkBaseBits ?? Math.min(20, Math.max(12, initial > 0 ? 32 - Math.clz32(Math.min(initial, 1 << 20) - 1) : 12));
     let max = Math.max(base, options.chunkMaxBits ?? 22);
     // A chunk is one ArrayBuffer: keep it under 2 GiB even for very wide layouts.
