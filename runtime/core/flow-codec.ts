@@ -9,7 +9,7 @@
  * PERFORMANCE.md: a generic loop over mixed arrays costs several times more). Generated code contains only
  * numbers and fixed identifiers: names from the model never become code.
  */
-import type { ColumnLayout, FlowStore, KeyFieldLayout } from "../flowstore/index.js";
+import type { ColumnData, ColumnLayout, FlowStore, KeyFieldLayout } from "../flowstore/index.js";
 import type { FlowFieldLayout, FlowMessageLayout } from "../proto/index.js";
 import type { FlowColumns } from "../proto/specialized.js";
 import type { EnumMetadata } from "../../generator/model/types.js";
@@ -150,6 +150,20 @@ function packWords(bytes: ReadonlyMap<number, string>, keyBytes: number): string
     }
     out.push(`out[w + ${w}] = ${parts.length ? parts.join(" | ") : "0"};`);
   }
+  return out;
+}
+
+/**
+ * Rewrites the generated code's element reads and writes of state-block columns (`S3_0[c][o]`: one array per column
+ * is how the code is written) to the block's row-major layout (`S3_0[c][o * 8 + 2]`).
+ */
+function blockIndexes(code: string, columns: readonly ColumnData[]): string {
+  let out = code;
+  columns.forEach((col, ci) => {
+    if (col.stride !== 1) out = out.replace(new RegExp(`\\bS${ci}_0\\[c\\]\\[o\\]`, "g"), `S${ci}_0[c][o * ${col.stride} + ${col.at}]`);
+  });
+  const left = columns.findIndex((col, ci) => col.stride !== 1 && new RegExp(`\\bS${ci}_0\\[c\\]\\[(?!o \\* )`).test(out));
+  if (left >= 0) throw new Error(`internal: the slot codec indexes state-block column ${columns[left]!.spec.name} per slot`);
   return out;
 }
 
@@ -527,7 +541,7 @@ function eniMac(r) { return ${eni && eni.field.codec.k === "mac" ? `${A(leafColu
 function setEniMac(r, mac) { ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] = Math.floor(mac / 65536); ${A(leafColumns(eni)[1]!)}[r] = mac % 65536;` : ""} }
 function version(r) { return ${ver ? `${A(leafColumns(ver)[0]!)}[r]` : "-1"}; }
 function syncState(r) { return ${sync ? `${A(leafColumns(sync)[0]!)}[r]` : "-1"}; }
-function slotVersion(slot) { ${verCol !== undefined ? `const c = G.chunkOf(slot); return ${S(verCol, 0)}[c][slot - G.chunkStart(c)];` : "return -1;"} }
+function slotVersion(slot) { ${verCol !== undefined ? `const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); return ${S(verCol, 0)}[c][o];` : "return -1;"} }
 function setSwitch(r, sw) { ${sw && sw.field.codec.k === "int64" ? `${A(leafColumns(sw)[0]!)}[r] = Number(sw & 0xffffffffn); ${A(leafColumns(sw)[1]!)}[r] = Number(sw >> 32n);` : ""} }
 function switchWord(r, high) { ${sw && sw.field.codec.k === "int64" ? `return high ? ${A(leafColumns(sw)[1]!)}[r] : ${A(leafColumns(sw)[0]!)}[r];` : "return 0;"} }
 function switchOf(r) { return ${sw && sw.field.codec.k === "int64" ? `(BigInt(${A(leafColumns(sw)[1]!)}[r]) << 32n) | BigInt(${A(leafColumns(sw)[0]!)}[r])` : "0n"}; }
@@ -537,9 +551,9 @@ function packReverse(slot, out, at) {
   ${rev.join("\n  ")}
   return ${revMac};
 }
-function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); return ${S(uniCol, 0)}[c][slot - G.chunkStart(c)] !== 0;` : "return false;"} }
+function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); return ${S(uniCol, 0)}[c][o] !== 0;` : "return false;"} }
 return { gather, check, scatter, packKey, packKeyWords, eniMac, setEniMac, version, syncState, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
-  const code = resolve(body);
+  const code = blockIndexes(resolve(body), it.columns);
   const fns = new Function(...names, code)(...values) as Omit<SlotCodec, "checkNames" | "checkReasons">;
   return { ...fns, checkNames, checkReasons };
 }

@@ -122,7 +122,7 @@ export function readColumn(store: FlowStore, col: ColumnData, slot: number): unk
     case "i64":
       return p[0]![c]![o] as bigint;
     default: {
-      const v = p[0]![c]![o] as number;
+      const v = p[0]![c]![o * col.stride + col.at] as number;
       return /BOOL$/.test(s.valuetype) ? v !== 0 : v;
     }
   }
@@ -177,6 +177,6 @@ export function writeColumn(store: FlowStore, col: ColumnData, slot: number, v: 
       if (s.kind === "i64") p[0]![c]![o] = BigInt.asIntN(64, v as bigint) as never;
       return;
     default:
-      p[0]![c]![o] = typeof v === "boolean" ? (v ? 1 : 0) : (v as number);
+      p[0]![c]![o * col.stride + col.at] = typeof v === "boolean" ? (v ? 1 : 0) : (v as number);
   }
 }

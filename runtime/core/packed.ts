@@ -382,11 +382,22 @@ export class PackedFlows {
       if (bits !== 0) it.written[ch]![o]! |= bits;
     }
     for (const c of cols) {
-      const parts = it.columns[c.colIndex]!.parts[0]!;
+      const col = it.columns[c.colIndex]!;
+      const parts = col.parts[0]!;
       const vals = c.values;
+      if (col.stride === 1) {
+        for (let k = 0; k < n; k++) {
+          const ch = wc[k]!;
+          if (ch >= 0) parts[ch]![wo[k]!] = vals[from + k]!;
+        }
+        continue;
+      }
+      // a column in the state block: row-major
+      const stride = col.stride;
+      const at = col.at;
       for (let k = 0; k < n; k++) {
         const ch = wc[k]!;
-        if (ch >= 0) parts[ch]![wo[k]!] = vals[from + k]!;
+        if (ch >= 0) parts[ch]![wo[k]! * stride + at] = vals[from + k]!;
       }
     }
   }
@@ -426,7 +437,7 @@ export class PackedFlows {
       // step needs it); without the attribute every flow is bidirectional
       const uni = this.uniScratch;
       const uniCol = bidir && this.schema.a.unidirectional !== undefined ? this.schema.columnOf.get(this.schema.a.unidirectional) : undefined;
-      const uniRead = uniCol !== undefined ? { parts: t.store.internals().columns[uniCol]!.parts[0]!, into: uni } : undefined;
+      const uniRead = uniCol !== undefined ? { column: t.store.internals().columns[uniCol]!, into: uni } : undefined;
       if (!uniRead) uni.fill(0);
       // in sub-batches, so the index and slot lines a lookup loads are still cached when the same keys are removed
       for (let a = i; a < j; a += REMOVE_BATCH) {
@@ -499,9 +510,9 @@ export class PackedFlows {
       let j = i + 1;
       while (j < n && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
       const sl = slots.subarray(i, j);
-      const parts = t.store.internals().columns[ci]!.parts[0]!;
+      const column = t.store.internals().columns[ci]!;
       // the store reads the column with each batch of found keys (their lines loaded together with the key rows)
-      t.store.lookupMany(k.subarray(i * KB, j * KB), j - i, sl, undefined, { parts, into: out.subarray(i, j) });
+      t.store.lookupMany(k.subarray(i * KB, j * KB), j - i, sl, undefined, { column, into: out.subarray(i, j) });
       for (let r = 0; r < j - i; r++) if (sl[r]! < 0) codes[i + r] = C.ITEM_NOT_FOUND;
       i = j;
     }

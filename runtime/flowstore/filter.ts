@@ -218,7 +218,9 @@ function emitPredicate(g: Gen, store: FlowStore, src: FieldSource, op: FilterOp,
     case "u8": case "i8": case "u16": case "i16": case "u32": case "i32": {
       const v = intValue(value);
       if (v === null) return `expected an integer value`;
-      g.terms.push(`(${col ? at(col.parts[0]!) : keyInt(f!)} ${js} ${num(v)})`);
+      // a column in the state block is row-major: element j * stride + at of its chunk
+      const el = col ? (col.stride === 1 ? at(col.parts[0]!) : `${g.chunkLocal(col.parts[0]!)}[j * ${col.stride} + ${col.at}]`) : keyInt(f!);
+      g.terms.push(`(${el} ${js} ${num(v)})`);
       return null;
     }
     case "u64": case "i64": {

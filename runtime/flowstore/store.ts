@@ -106,9 +106,9 @@ export interface InsertManyOptions {
 /** One part of a column: its array per chunk (`ColumnData.parts[p]`). */
 export type ColumnParts = readonly ArrayLike<number | bigint>[];
 
-/** A numeric column part to read for found keys, and where (`lookupMany`). */
+/** A numeric column to read for found keys (its first part), and where (`lookupMany`). */
 export interface ColumnRead {
-  readonly parts: ColumnParts;
+  readonly column: ColumnData;
   readonly into: { [i: number]: number };
 }
 
@@ -149,9 +149,17 @@ export interface ColumnData {
   v6tail: (Uint32Array | null)[];
   /**
    * This state column's bit in the per-slot written mask (0 for key columns). Whoever writes a state column of a
-   * slot ORs its bit into `FlowStoreInternals.written` (state columns share the 32 bits round-robin).
+   * slot ORs its bit into `FlowStoreInternals.written`. The columns of the state block share one bit (zeroing the
+   * block is one cache line); the other state columns share the remaining bits round-robin.
    */
   readonly dirtyBit: number;
+  /**
+   * Where slot offset `o` of a chunk is in `parts[0][chunk]`: element `o * stride + at`. Columns in the state block
+   * (narrow integer state columns stored row-major, one {@link FlowStoreInternals.blockBytes}-byte row per slot)
+   * have stride > 1; every other column has stride 1 and at 0 (ipv6's four words per slot are `o * 4 + k`).
+   */
+  readonly stride: number;
+  readonly at: number;
 }
 
 /** What generated scan code reads; for `filter.ts` and hot paths in the runtime, not for general use. */
@@ -169,7 +177,39 @@ export interface FlowStoreInternals {
    * layout: zeroing every column is one miss per column).
    */
   written: Uint32Array[];
+  /** Bytes per slot of the state block (0: no block); `block[chunk]` views it as words. */
+  blockBytes: number;
+  block: Uint32Array[];
   highWater(): number;
+}
+
+/** Integer column kinds the state block can hold, by element size. */
+const BLOCK_KINDS: Partial<Record<ColumnKind, number>> = { u32: 4, i32: 4, u16: 2, i16: 2, u8: 1, i8: 1 };
+/**
+ * Most bytes per slot in the state block. A 32-byte block never straddles a cache line (chunks are 64-byte
+ * aligned), and the DASH flow entry's 15 integer state columns take 31 bytes.
+ */
+const MAX_BLOCK_BYTES = 32;
+
+/**
+ * Places narrow integer state columns in a row-major block (widest first, so each is naturally aligned): creating,
+ * removing or reading a flow then touches one line for all of them instead of one per column. Columns that do not
+ * fit stay one array per column. Returns the block's bytes per slot (a power of two; 0 when fewer than two fit).
+ */
+function planStateBlock(specs: readonly ColumnLayout[]): { bytes: number; at: Map<number, number> } {
+  const cand = specs.map((spec, i) => ({ i, size: spec.origin === "attr" ? (BLOCK_KINDS[spec.kind] ?? 0) : 0 })).filter((c) => c.size > 0);
+  cand.sort((a, b) => b.size - a.size || a.i - b.i);
+  const at = new Map<number, number>();
+  let used = 0;
+  for (const c of cand) {
+    if (used + c.size > MAX_BLOCK_BYTES) continue;
+    at.set(c.i, used);
+    used += c.size;
+  }
+  if (at.size < 2) return { bytes: 0, at: new Map() };
+  let bytes = 4;
+  while (bytes < used) bytes *= 2;
+  return { bytes, at };
 }
 
 const PART_CTORS: Record<ColumnKind, ReadonlyArray<new (n: number) => ColumnArray>> = {
@@ -226,10 +266,10 @@ function beExpr(off: number): string {
  * columns would make every element access megamorphic (one site, a dozen typed-array kinds); one straight-line
  * function per layout keeps each access monomorphic.
  */
-function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[]): SlotRoutines {
+function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[], block: Uint32Array[], blockBytes: number): SlotRoutines {
   // Each generated parameter is one part's chunk list (a plain array of same-typed arrays): `P3_0[c][o]`.
-  const args: string[] = [];
-  const vals: ColumnArray[][] = [];
+  const args: string[] = ["BL"];
+  const vals: unknown[] = [block];
   const named = new Map<ColumnArray[], string>();
   const part = (ci: number, p: number): string => {
     const list = cols[ci]!.parts[p]!;
@@ -251,10 +291,18 @@ function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[]): SlotRouti
     if (!g) bits.set(bit, (g = { warm: [], zero: [] }));
     return g;
   };
+  // the state block: one bit, zeroed and loaded as whole words of the slot's row
+  if (blockBytes > 0) {
+    const words = blockBytes >> 2;
+    const g = byBit(1);
+    g.warm.push(`acc ^= BL[c][o * ${words}];`);
+    for (let k = 0; k < words; k++) g.zero.push(`BL[c][o * ${words} + ${k}] = 0;`);
+  }
   cols.forEach((col, ci) => {
     const s = col.spec;
     const big = s.kind === "u64" || s.kind === "i64";
     const stride = PART_STRIDE[s.kind] ?? 1;
+    if (col.stride > 1) return; // in the state block (a state column: no key-column write)
     PART_CTORS[s.kind].forEach((_, p) => {
       const load = `${part(ci, p)}[c][o${stride === 1 ? "" : ` * ${stride}`}]`;
       const v = big ? `(${load} === 0n ? 0 : 1)` : load;
@@ -356,6 +404,9 @@ export class FlowStore {
   private readonly live: Uint8Array[] = [];
   private readonly lastHit: Uint32Array[] = [];
   private readonly written: Uint32Array[] = [];
+  /** Bytes per slot of the state block (0: none) and its chunks as words. */
+  private readonly blockBytes: number;
+  private readonly block: Uint32Array[] = [];
   private readonly columns: ColumnData[];
   private readonly columnByName = new Map<string, ColumnData>();
   private readonly blobColumns: ColumnData[];
@@ -430,20 +481,30 @@ export class FlowStore {
     this.hashKeys = batchHasher(this.maskWords);
     this.kw = keyWordRoutines(this.keyWords);
 
+    const plan = planStateBlock(layout.columns);
+    this.blockBytes = plan.bytes;
+    // bit 0 is the block's when there is one; the other state columns share the rest round-robin
+    const firstBit = plan.bytes > 0 ? 1 : 0;
     let stateOrdinal = 0;
-    this.columns = layout.columns.map((spec) => ({
-      spec,
-      parts: PART_CTORS[spec.kind].map(() => []),
-      v6tail: [],
-      dirtyBit: spec.origin === "key" ? 0 : (1 << (stateOrdinal++ % 32)) >>> 0,
-    }));
+    this.columns = layout.columns.map((spec, i) => {
+      const inBlock = plan.at.get(i);
+      const size = BLOCK_KINDS[spec.kind] ?? 1;
+      return {
+        spec,
+        parts: PART_CTORS[spec.kind].map(() => []),
+        v6tail: [],
+        dirtyBit: spec.origin === "key" ? 0 : inBlock !== undefined ? 1 : (1 << (firstBit + (stateOrdinal++ % (32 - firstBit)))) >>> 0,
+        stride: inBlock !== undefined ? plan.bytes / size : 1,
+        at: inBlock !== undefined ? inBlock / size : 0,
+      };
+    });
     for (const c of this.columns) {
       this.columnByName.set(c.spec.name, c);
       if (!this.columnByName.has(c.spec.short)) this.columnByName.set(c.spec.short, c);
     }
     this.blobColumns = this.columns.filter((c) => c.spec.kind === "blob");
     ({ writeKeyColumns: this.writeKeyColumns, zeroState: this.zeroState, warmKeyColumns: this.warmKeyColumns, warmState: this.warmState } =
-      generateSlotRoutines(layout, this.columns));
+      generateSlotRoutines(layout, this.columns, this.block, this.blockBytes));
 
     let cap = 16;
     while (cap * this.maxLoad < initial) cap *= 2;
@@ -568,7 +629,8 @@ export class FlowStore {
   internals(): FlowStoreInternals {
     return {
       geometry: this.geometry, layout: this.layout, live: this.live, lastHit: this.lastHit, keys: this.keys,
-      keyBytes8: this.keys8, columns: this.columns, written: this.written, highWater: () => this.hw,
+      keyBytes8: this.keys8, columns: this.columns, written: this.written, blockBytes: this.blockBytes, block: this.block,
+      highWater: () => this.hw,
     };
   }
 
@@ -741,7 +803,7 @@ export class FlowStore {
     for (let b = 0; b < n; b += BATCH) {
       const m = Math.min(BATCH, n - b);
       this.hashBatch(src, b, m);
-      this.warmCandidates(m, false, read?.parts);
+      this.warmCandidates(m, false, read?.column);
       for (let j = 0; j < m; j++) {
         const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
         const s = p < 0 ? FLOW_NOT_FOUND : this.index[2 * p + 1]! - 1;
@@ -750,13 +812,17 @@ export class FlowStore {
         if (s >= 0) found++;
       }
       // the batch's values while their lines are still cached (loaded with the key rows above)
-      if (read)
+      if (read) {
+        const parts = read.column.parts[0]!;
+        const stride = read.column.stride;
+        const at = read.column.at;
         for (let j = 0; j < m; j++) {
           const s = out[b + j]!;
           if (s < 0) continue;
           const c = g.chunkOf(s);
-          read.into[b + j] = read.parts[c]![s - g.chunkStart(c)] as number;
+          read.into[b + j] = parts[c]![(s - g.chunkStart(c)) * stride + at] as number;
         }
+      }
     }
     return found;
   }
@@ -941,7 +1007,7 @@ export class FlowStore {
       case "blob":
         return this.arena.get(p[0]![c]![o] as number);
       default:
-        return p[0]![c]![o]!;
+        return p[0]![c]![o * col.stride + col.at]!;
     }
   }
 
@@ -1000,7 +1066,7 @@ export class FlowStore {
       default: {
         const v = typeof value === "boolean" ? +value : typeof value === "bigint" ? Number(value) : value;
         if (typeof v !== "number" || !Number.isInteger(v)) throw bad();
-        p[0]![c]![o] = v;
+        p[0]![c]![o * col.stride + col.at] = v;
       }
     }
   }
@@ -1079,7 +1145,7 @@ export class FlowStore {
    * now) and then, in a tight loop, loads that slot's key row — and for removals its state byte — so the
    * row misses of the whole batch overlap.
    */
-  private warmCandidates(m: number, forRemoval: boolean, column?: ColumnParts): void {
+  private warmCandidates(m: number, forRemoval: boolean, read?: ColumnData): void {
     const idx = this.index;
     const mask = this.indexMask;
     const shift = this.shift;
@@ -1113,7 +1179,12 @@ export class FlowStore {
       const live = this.live;
       for (let j = 0; j < m; j++) if (bc[j]! >= 0) acc ^= live[bc[j]!]![bo[j]!]!;
     }
-    if (column) for (let j = 0; j < m; j++) if (bc[j]! >= 0) acc ^= column[bc[j]!]![bo[j]!] === 0 ? 0 : 1; // bigint columns too
+    if (read) {
+      const column = read.parts[0]!;
+      const stride = read.stride;
+      const at = read.at;
+      for (let j = 0; j < m; j++) if (bc[j]! >= 0) acc ^= column[bc[j]!]![bo[j]! * stride + at] === 0 ? 0 : 1; // bigint columns too
+    }
     this.sink ^= acc;
   }
 
@@ -1256,7 +1327,9 @@ export class FlowStore {
     const liveAt = take(size);
     const lastAt = take(size * 4);
     const writtenAt = take(size * 4);
+    const blockAt = this.blockBytes > 0 ? take(size * this.blockBytes) : 0;
     const partAt = this.columns.map((col) => {
+      if (col.stride > 1) return [blockAt];
       const stride = PART_STRIDE[col.spec.kind] ?? 1;
       return PART_CTORS[col.spec.kind].map((Ctor) => take(size * stride * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT));
     });
@@ -1266,8 +1339,9 @@ export class FlowStore {
     this.live.push(new Uint8Array(buf, liveAt, size));
     this.lastHit.push(new Uint32Array(buf, lastAt, size));
     this.written.push(new Uint32Array(buf, writtenAt, size));
+    if (this.blockBytes > 0) this.block.push(new Uint32Array(buf, blockAt, (size * this.blockBytes) >> 2));
     this.columns.forEach((col, ci) => {
-      const stride = PART_STRIDE[col.spec.kind] ?? 1;
+      const stride = col.stride > 1 ? col.stride : (PART_STRIDE[col.spec.kind] ?? 1);
       PART_CTORS[col.spec.kind].forEach((Ctor, p) => {
         const View = Ctor as unknown as new (b: ArrayBuffer, at: number, n: number) => ColumnArray;
         col.parts[p]!.push(new View(buf, partAt[ci]![p]!, size * stride));

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  FLOW_EXISTS, FLOW_FULL, FLOW_NOT_FOUND, FlowStore, layoutFromMetadata, packKey, type FlowLayout, type FlowStoreOptions,
+  compileFilter, FLOW_EXISTS, FLOW_FULL, FLOW_NOT_FOUND, FlowStore, layoutFromMetadata, packKey, type FlowLayout, type FlowStoreOptions,
 } from "../../runtime/flowstore/index.js";
 import { ALL_KEYS, dashLayout, dashMaskBits, FLOW_KEY_MEMBERS } from "./dash-fixture.js";
 import { arbFlowFields, ipText, type FlowFields } from "./helpers.js";
@@ -94,9 +94,9 @@ describe("bulk operations", () => {
     const col = L.columns.find((c) => c.kind === "u32" && c.origin === "attr")!;
     for (let i = 0; i < 50; i++) s.set(out[i]!, col.name, 1000 + i);
     const values = new Float64Array(60).fill(-1);
-    const parts = s.internals().columns.find((c) => c.spec.name === col.name)!.parts[0]!;
+    const column = s.internals().columns.find((c) => c.spec.name === col.name)!;
     const probe = new Uint8Array([...packed(45, 15)]); // 45..49 exist, 50..59 do not
-    expect(s.lookupMany(probe, 15, out, undefined, { parts, into: values })).toBe(5);
+    expect(s.lookupMany(probe, 15, out, undefined, { column, into: values })).toBe(5);
     expect([...values.subarray(0, 15)]).toEqual([1045, 1046, 1047, 1048, 1049, ...new Array(10).fill(-1)]);
   });
 
@@ -312,6 +312,45 @@ describe("growth, free list, columns", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("keeps narrow integer state columns in one row-major block per slot: own values, one written bit, overflow stays columnar", () => {
+    const s = newStore();
+    s.insertMany(packed(0, 20), 20);
+    const it = s.internals();
+    const block = it.columns.filter((c) => c.stride > 1);
+    // the DASH flow entry's 15 integer state columns (31 bytes) in a 32-byte block
+    expect(it.blockBytes).toBe(32);
+    expect(block.map((c) => c.spec.kind).sort()).toEqual(L.columns.filter((c) => c.origin === "attr" && /^[ui](8|16|32)$/.test(c.kind)).map((c) => c.kind).sort());
+    expect(new Set(block.map((c) => c.dirtyBit))).toEqual(new Set([1]));
+    expect(it.columns.filter((c) => c.spec.origin === "attr" && c.stride === 1).every((c) => c.dirtyBit !== 1)).toBe(true);
+    const bytes = new Set<number>();
+    for (const c of block) {
+      const size = 32 / c.stride;
+      expect(c.at % 1).toBe(0);
+      for (let k = 0; k < size; k++) bytes.add(c.at * size + k);
+    }
+    expect(bytes.size).toBe(block.reduce((n, c) => n + 32 / c.stride, 0)); // no two columns overlap
+    block.forEach((c, i) => {
+      for (const slot of [6, 7, 8]) s.set(slot, c.spec.name, (slot * 16 + i) % (c.spec.kind.endsWith("8") ? 100 : 1000));
+    });
+    s.set(7, "version", 123456);
+    block.forEach((c, i) => {
+      for (const slot of [6, 8]) expect(s.get(slot, c.spec.name)).toBe((slot * 16 + i) % (c.spec.kind.endsWith("8") ? 100 : 1000));
+    });
+    expect(s.get(7, "version")).toBe(123456);
+    expect(it.written[0]![7]! & 1).toBe(1);
+    const f = compileFilter(s, [{ field: "version", op: "=", value: 123456 }]);
+    if (!f.ok) throw new Error(JSON.stringify(f.errors));
+    const got: number[] = [];
+    f.filter.scan((slots, n) => void got.push(...slots.subarray(0, n)));
+    expect(got).toEqual([7]);
+
+    // more integer state than a block holds: the widest columns fill it, the rest keep an array each
+    const wide = layoutFromMetadata(FLOW_KEY_MEMBERS, Array.from({ length: 10 }, (_, i) => ({ name: `SAI_T_ATTR_W${i}`, valuetype: i < 9 ? "UINT32" : "UINT8" }))).layout!;
+    const w = new FlowStore(wide, { chunkBaseBits: 3, chunkMaxBits: 5 }).internals();
+    expect(w.blockBytes).toBe(32);
+    expect(w.columns.filter((c) => c.spec.origin === "attr").map((c) => c.stride)).toEqual([8, 8, 8, 8, 8, 8, 8, 8, 1, 1]);
   });
 
   it("get/set every column kind", () => {
