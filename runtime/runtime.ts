@@ -378,10 +378,7 @@ class Runtime implements DashRuntime {
 
   setRole(role: Role): void {
     if (role === "active" && this.role === "standby" && this.tables) {
-      for (const t of this.tables.tables.values()) {
-        const now = t.store.now32();
-        for (const a of t.store.internals().lastHit) a.fill(now);
-      }
+      for (const t of this.tables.tables.values()) t.store.touchAll();
     }
     this.role = role;
   }

@@ -9,7 +9,7 @@
  * PERFORMANCE.md: a generic loop over mixed arrays costs several times more). Generated code contains only
  * numbers and fixed identifiers: names from the model never become code.
  */
-import type { ColumnData, ColumnLayout, FlowStore, KeyFieldLayout } from "../flowstore/index.js";
+import { WRITTEN_MASK, type ColumnData, type ColumnLayout, type FlowStore, type KeyFieldLayout } from "../flowstore/index.js";
 import type { FlowFieldLayout, FlowMessageLayout } from "../proto/index.js";
 import type { FlowColumns } from "../proto/specialized.js";
 import type { EnumMetadata } from "../../generator/model/types.js";
@@ -178,8 +178,11 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
     return name;
   };
   bind("G", it.geometry);
-  bind("W", it.written);
-  bind("K8", it.keyBytes8);
+  // slot rows: key bytes at `o * rowBytes`, the meta word (flags + written mask) at word `o * rowWords + metaWord`
+  bind("RW", it.rows);
+  bind("K8", it.rowBytes8);
+  const RB = it.rowWords * 4;
+  const META = (o: string) => `RW[c][${o} * ${it.rowWords} + ${it.metaWord}]`;
   const colIndex = new Map(cols.specs.map((s, i) => [s.name, i]));
   // codec columns are written as tokens (`@An@[r]`, `@An@[r * 4 + w]`) and resolved at the end to elements of the
   // row-major word array (or of a "js" column's own array)
@@ -516,7 +519,7 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
   const KB = schema.store.keyBytes;
   const body = `"use strict";
 function gather(slot, r) {
-  const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); const kb = K8[c]; const b = o * ${KB}; const wm = W[c][o];
+  const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); const kb = K8[c]; const b = o * ${RB}; const wm = ${META("o")} & ${WRITTEN_MASK};
   ${gather.join("\n  ")}
 }
 function check(r) {
@@ -525,9 +528,9 @@ function check(r) {
 }
 function scatter(r, slot) {
   const c = G.chunkOf(slot); const o = slot - G.chunkStart(c);
-  const m = W[c][o]; let w = 0;
+  const mw = ${META("o")}; const m = mw & ${WRITTEN_MASK}; let w = 0;
   ${scatter.join("\n  ")}
-  W[c][o] = w;
+  ${META("o")} = (mw & ${~WRITTEN_MASK >>> 0}) | w;
   ${blobScatter.join("\n  ")}
 }
 function packKey(r, out, at) {
@@ -546,7 +549,7 @@ function setSwitch(r, sw) { ${sw && sw.field.codec.k === "int64" ? `${A(leafColu
 function switchWord(r, high) { ${sw && sw.field.codec.k === "int64" ? `return high ? ${A(leafColumns(sw)[1]!)}[r] : ${A(leafColumns(sw)[0]!)}[r];` : "return 0;"} }
 function switchOf(r) { return ${sw && sw.field.codec.k === "int64" ? `(BigInt(${A(leafColumns(sw)[1]!)}[r]) << 32n) | BigInt(${A(leafColumns(sw)[0]!)}[r])` : "0n"}; }
 function packReverse(slot, out, at) {
-  const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); const kb = K8[c]; const b = o * ${KB};
+  const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); const kb = K8[c]; const b = o * ${RB};
   out.fill(0, at, at + ${KB});
   ${rev.join("\n  ")}
   return ${revMac};

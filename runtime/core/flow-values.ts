@@ -75,7 +75,7 @@ export function unpackFlowKey(layout: FlowLayout, b: Uint8Array, at: number): Re
 export function slotKey(it: FlowStoreInternals, slot: number): EntryKey {
   const g = it.geometry;
   const c = g.chunkOf(slot);
-  return unpackFlowKey(it.layout, it.keyBytes8[c]!, (slot - g.chunkStart(c)) * it.layout.keyBytes);
+  return unpackFlowKey(it.layout, it.rowBytes8[c]!, (slot - g.chunkStart(c)) * it.rowWords * 4);
 }
 
 function macBytes(hi: number, lo: number): Uint8Array {
@@ -140,7 +140,8 @@ export function writeColumn(store: FlowStore, col: ColumnData, slot: number, v: 
   const c = g.chunkOf(slot);
   const o = slot - g.chunkStart(c);
   const p = col.parts;
-  store.internals().written[c]![o]! |= col.dirtyBit;
+  const it = store.internals();
+  it.rows[c]![o * it.rowWords + it.metaWord]! |= col.dirtyBit;
   switch (s.kind) {
     case "mac": {
       const m = v as Uint8Array;

@@ -236,7 +236,7 @@ export class FlowEngine {
         const fld = s.store.keyFields.find((k) => k.name === s.familyMember)!;
         const it = f.table.store.internals();
         const c = it.geometry.chunkOf(f.slot);
-        v6 = it.keyBytes8[c]![(f.slot - it.geometry.chunkStart(c)) * s.store.keyBytes + fld.familyOffset] === 1;
+        v6 = it.rowBytes8[c]![(f.slot - it.geometry.chunkStart(c)) * it.rowWords * 4 + fld.familyOffset] === 1;
       }
       return v6 ? this.familyValues.v6 : this.familyValues.v4;
     }

@@ -325,25 +325,30 @@ export class PackedFlows {
       const t = tableOf[i]!;
       let j = i + 1;
       while (j < stopAt && codes[j] === 0 && tableOf[j] === t) j++;
-      const run = j - i;
-      const out = slots.subarray(i, j);
-      t.store.insertMany(k.subarray(i * KB, j * KB), run, out, { atomic: false });
-      for (let r = 0; r < run; r++) {
-        const s = out[r]!;
-        if (s >= 0) continue;
-        codes[i + r] = s === FLOW_EXISTS ? C.ITEM_ALREADY_EXISTS : C.TABLE_FULL;
-        if (stop) {
-          // undo what this run inserted after the failing row: nothing after it may stay
-          for (let q = r + 1; q < run; q++) {
-            if (out[q]! >= 0) t.store.removeSlot(out[q]!);
-            out[q] = -1;
+      // in sub-batches, so the slot rows and state lines an insert loads are still cached when its columns are written
+      for (let a = i; a < j; a += WRITE_BATCH) {
+        const e = Math.min(j, a + WRITE_BATCH);
+        const run = e - a;
+        const out = slots.subarray(a, e);
+        t.store.insertMany(k.subarray(a * KB, e * KB), run, out, { atomic: false });
+        for (let r = 0; r < run; r++) {
+          const s = out[r]!;
+          if (s >= 0) continue;
+          codes[a + r] = s === FLOW_EXISTS ? C.ITEM_ALREADY_EXISTS : C.TABLE_FULL;
+          if (stop) {
+            // undo what this sub-batch inserted after the failing row: nothing after it may stay
+            for (let q = r + 1; q < run; q++) {
+              if (out[q]! >= 0) t.store.removeSlot(out[q]!);
+              out[q] = -1;
+            }
+            stopAt = a + r;
+            break;
           }
-          stopAt = i + r;
-          break;
         }
+        this.writeColumns(t, cols, slots, a, e);
+        if (stopAt < j) break;
       }
-      this.writeColumns(t, cols, slots, i, j);
-      i = j;
+      i = Math.min(j, stopAt);
     }
     if (stopAt < n) for (let q = stopAt + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
     let ok = 0;
@@ -379,7 +384,7 @@ export class PackedFlows {
       const o = s - g.chunkStart(ch);
       wc[r - from] = ch;
       wo[r - from] = o;
-      if (bits !== 0) it.written[ch]![o]! |= bits;
+      if (bits !== 0) it.rows[ch]![o * it.rowWords + it.metaWord]! |= bits;
     }
     for (const c of cols) {
       const col = it.columns[c.colIndex]!;
@@ -528,6 +533,8 @@ export class PackedFlows {
 
 /** Keys a bulk remove looks up and removes together. */
 const REMOVE_BATCH = 256;
+/** Keys a bulk create inserts before writing their columns. */
+const WRITE_BATCH = 256;
 
 function statusName(code: number): string {
   for (const [k, v] of Object.entries(C)) if (v === code) return k === "OK" ? "SAI_STATUS_SUCCESS" : `SAI_STATUS_${k}`;

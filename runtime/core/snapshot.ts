@@ -272,8 +272,7 @@ export async function loadSnapshot(env: SnapshotEnv, path: string): Promise<SaiS
           const slot = t.store.insert(key);
           if (slot < 0) continue;
           codec.scatter(0, slot);
-          const c = t.store.geometry.chunkOf(slot);
-          t.store.internals().lastHit[c]![slot - t.store.geometry.chunkStart(c)] = (now - idle) >>> 0;
+          t.store.setLastHit(slot, now - idle);
           flows++;
         }
       }

@@ -180,16 +180,16 @@ function emitPredicate(g: Gen, store: FlowStore, src: FieldSource, op: FilterOp,
   const at = (list: ColumnArray[]) => `${g.chunkLocal(list)}[j]`;
   const col = src.col;
   const f = src.key;
-  // Key-row reads: `r` is the row's byte offset in the chunk's key bytes (declared once per iteration).
+  // Key-row reads: `r` is the slot row's byte offset in the chunk's rows (declared once per iteration).
   const kb = () => {
     g.needRow = true;
-    return g.chunkLocal(store.internals().keyBytes8);
+    return g.chunkLocal(store.internals().rowBytes8);
   };
   const keyByte = (off: number) => `${kb()}[r + ${off}]`;
   // Whole words of the key row (rows are whole words, little-endian): one load per value instead of one per byte.
   const word = (off: number) => {
     g.needWords = true;
-    return `${g.chunkLocal(store.internals().keys)}[rw + ${off >> 2}]`;
+    return `${g.chunkLocal(store.internals().rows)}[rw + ${off >> 2}]`;
   };
   /** The `n` bytes at `off` (inside one word) as a little-endian number. */
   const inWord = (off: number, n: number) => ((off & 3) + n <= 4 ? `((${word(off)} >>> ${8 * (off & 3)})${n < 4 ? ` & ${2 ** (8 * n) - 1}` : " >>> 0"})` : null);
@@ -341,9 +341,10 @@ export class CompiledFilter {
     this.store = store;
     const it = store.internals();
     const G = g.bind(it.geometry, "G");
-    const LIVE = g.bind(it.live, "LIVE");
-    const match = never ? "0" : [`(live[j] & ${SLOT_LIVE})`, ...g.terms].join(" & ");
-    const row = (g.needRow ? `const r = j * ${store.keyBytes}; ` : "") + (g.needWords ? `const rw = j * ${store.keyWords}; ` : "");
+    const ROWS = g.bind(it.rows, "ROWS");
+    // the live flag is bit 24 of the slot's meta word (in its row, beside the key)
+    const match = never ? "0" : [`((live[j * ${it.rowWords} + ${it.metaWord}] >>> ${Math.log2(SLOT_LIVE)}) & 1)`, ...g.terms].join(" & ");
+    const row = (g.needRow ? `const r = j * ${it.rowWords * 4}; ` : "") + (g.needWords ? `const rw = j * ${it.rowWords}; ` : "");
     // A set that can never match (table id mismatch) still marks the scan finished without visiting slots.
     const shortcut = never ? "st[0] = st[1]; st[3] = 0; return 0;" : "";
     const body = `"use strict";
@@ -353,7 +354,7 @@ return [function run(st, out) {
   while (i < end && n < lim) {
     const c = ${G}.chunkOf(i); const s = ${G}.chunkStart(c);
     let j = i - s; let je = ${G}.chunkSize(c); if (s + je > end) je = end - s;
-    const live = ${LIVE}[c];
+    const live = ${ROWS}[c];
     ${g.locals.join("\n    ")}
     for (; j < je; j++) {
       ${row}const m = ${match};
@@ -365,7 +366,7 @@ return [function run(st, out) {
   st[0] = i; st[3] = n; return n;
 }, function test(slot) {
   const c = ${G}.chunkOf(slot); const j = slot - ${G}.chunkStart(c);
-  const live = ${LIVE}[c];
+  const live = ${ROWS}[c];
   ${g.locals.join("\n  ")}
   ${row}return ${match};
 }];`;

@@ -108,8 +108,8 @@ export interface LayoutOptions {
   enums?: Iterable<EnumRangeSource>;
 }
 
-/** Per-slot bookkeeping bytes: live flag (uint8) + last-hit time (uint32 ms) + written-columns mask (uint32). */
-export const SLOT_OVERHEAD_BYTES = 9;
+/** Per-slot bookkeeping bytes in the slot row after the key: last-hit time (uint32 ms) + meta word (flags, written-columns mask). */
+export const SLOT_OVERHEAD_BYTES = 8;
 
 const KEY_KINDS: Record<string, { kind: KeyFieldKind; size: number; align: number }> = {
   BOOL: { kind: "bool", size: 1, align: 1 },

@@ -47,10 +47,12 @@ export const FLOW_FULL = -2;
 /** `lookup` / `remove` result: no such flow. */
 export const FLOW_NOT_FOUND = -1;
 
-/** Bit of a slot's state byte: the slot holds a flow. */
-export const SLOT_LIVE = 1;
-/** Bit of a slot's state byte: some list attribute of the flow is non-empty (removal must free arena entries). */
-export const SLOT_HAS_LISTS = 2;
+/** Bits of a slot's meta word (`FlowStoreInternals.metaWord`) below these: the written mask. */
+export const WRITTEN_MASK = 0xffffff;
+/** Bit of a slot's meta word: the slot holds a flow. */
+export const SLOT_LIVE = 1 << 24;
+/** Bit of a slot's meta word: some list attribute of the flow is non-empty (removal must free arena entries). */
+export const SLOT_HAS_LISTS = 1 << 25;
 
 /**
  * Keys processed per batch by the bulk operations. PERFORMANCE.md measured batches of 32; 64 was ~5 % faster
@@ -148,9 +150,10 @@ export interface ColumnData {
   /** `ip` attribute columns: per chunk, 3 big-endian words per slot (IPv6 bytes 4..15) or null. */
   v6tail: (Uint32Array | null)[];
   /**
-   * This state column's bit in the per-slot written mask (0 for key columns). Whoever writes a state column of a
-   * slot ORs its bit into `FlowStoreInternals.written`. The columns of the state block share one bit (zeroing the
-   * block is one cache line); the other state columns share the remaining bits round-robin.
+   * This state column's bit in the per-slot written mask (0 for key columns; the mask is the low 24 bits of the
+   * slot's meta word, see `FlowStoreInternals.metaWord`). Whoever writes a state column of a slot ORs its bit into
+   * the meta word. The columns of the state block share one bit (zeroing the block is one cache line); the other
+   * state columns share the remaining bits round-robin.
    */
   readonly dirtyBit: number;
   /**
@@ -166,17 +169,24 @@ export interface ColumnData {
 export interface FlowStoreInternals {
   geometry: ChunkGeometry;
   layout: FlowLayout;
-  live: Uint8Array[];
-  lastHit: Uint32Array[];
-  keys: Uint32Array[];
-  keyBytes8: Uint8Array[];
-  columns: ColumnData[];
   /**
-   * Per chunk, one uint32 per slot: which state columns (by `dirtyBit`) may be non-zero. A reused slot zeroes only
-   * those, so removing and re-creating flows that set few attributes touches few cache lines (column-per-field
-   * layout: zeroing every column is one miss per column).
+   * Per chunk, one row of `rowWords` words per slot (row-aligned, so a 16-word row is one cache line): the packed
+   * key (`keyWords` words), the last-hit time (`lastHitWord`) and the meta word (`metaWord`). Everything an insert
+   * or a remove of a flow writes besides the index and its state is in that one row.
    */
-  written: Uint32Array[];
+  rows: Uint32Array[];
+  /** `rows` as bytes: slot `o`'s key bytes start at `o * rowWords * 4`. */
+  rowBytes8: Uint8Array[];
+  rowWords: number;
+  /** Row word holding the last-hit time (ms since the store epoch, uint32). */
+  lastHitWord: number;
+  /**
+   * Row word holding the slot's flags (`SLOT_LIVE`, `SLOT_HAS_LISTS`) and, in its low 24 bits (`WRITTEN_MASK`), which
+   * state columns (by `dirtyBit`) may be non-zero. A reused slot zeroes only those, so removing and re-creating
+   * flows that set few attributes touches few cache lines.
+   */
+  metaWord: number;
+  columns: ColumnData[];
   /** Bytes per slot of the state block (0: no block); `block[chunk]` views it as words. */
   blockBytes: number;
   block: Uint32Array[];
@@ -374,6 +384,10 @@ export class FlowStore {
   readonly geometry: ChunkGeometry;
   readonly keyBytes: number;
   readonly keyWords: number;
+  /** Words per slot row: the key, the last-hit time, the meta word. */
+  readonly rowWords: number;
+  private readonly lastHitWord: number;
+  private readonly metaWord: number;
   /** Enabled-key mask this store was created with (fixed: changing it would merge existing flows). */
   readonly enabledKeys: number;
   /** Table object id for `flow_table_id` filters. */
@@ -398,12 +412,9 @@ export class FlowStore {
   private shift: number;
   private growAt: number;
 
-  // Slots.
-  private readonly keys: Uint32Array[] = [];
-  private readonly keys8: Uint8Array[] = [];
-  private readonly live: Uint8Array[] = [];
-  private readonly lastHit: Uint32Array[] = [];
-  private readonly written: Uint32Array[] = [];
+  // Slots: one row per slot (key, last hit, meta word) and the state columns.
+  private readonly rows: Uint32Array[] = [];
+  private readonly rows8: Uint8Array[] = [];
   /** Bytes per slot of the state block (0: none) and its chunks as words. */
   private readonly blockBytes: number;
   private readonly block: Uint32Array[] = [];
@@ -448,6 +459,9 @@ export class FlowStore {
     this.layout = layout;
     this.keyBytes = layout.keyBytes;
     this.keyWords = layout.keyWords;
+    this.lastHitWord = layout.keyWords;
+    this.metaWord = layout.keyWords + 1;
+    this.rowWords = layout.keyWords + 2;
     this.clock = options.clock ?? (() => performance.now());
     this.epochMs = this.clock();
     this.maxLoad = options.maxLoad ?? 0.7;
@@ -493,7 +507,7 @@ export class FlowStore {
         spec,
         parts: PART_CTORS[spec.kind].map(() => []),
         v6tail: [],
-        dirtyBit: spec.origin === "key" ? 0 : inBlock !== undefined ? 1 : (1 << (firstBit + (stateOrdinal++ % (32 - firstBit)))) >>> 0,
+        dirtyBit: spec.origin === "key" ? 0 : inBlock !== undefined ? 1 : 1 << (firstBit + (stateOrdinal++ % (24 - firstBit))),
         stride: inBlock !== undefined ? plan.bytes / size : 1,
         at: inBlock !== undefined ? inBlock / size : 0,
       };
@@ -558,16 +572,12 @@ export class FlowStore {
     const g = this.geometry;
     // slots an earlier reserve already queued are not queued again
     const from = Math.max(this.hw, this.queuedTo);
-    for (let c = from < fresh ? g.chunkOf(from) : this.keys.length; c < this.keys.length && g.chunkStart(c) < fresh; c++) {
+    const rowBytes = this.rowWords * 4;
+    for (let c = from < fresh ? g.chunkOf(from) : this.rows.length; c < this.rows.length && g.chunkStart(c) < fresh; c++) {
       const start = g.chunkStart(c);
       const a = Math.max(from, start) - start;
       const b = Math.min(fresh, start + g.chunkSize(c)) - start;
-      this.pendingCommit.push(
-        { view: this.keys8[c]!, from: a * this.keyBytes, to: b * this.keyBytes },
-        { view: this.live[c]!, from: a, to: b },
-        { view: this.lastHit[c]!, from: a * 4, to: b * 4 },
-        { view: this.written[c]!, from: a * 4, to: b * 4 },
-      );
+      this.pendingCommit.push({ view: this.rows8[c]!, from: a * rowBytes, to: b * rowBytes });
     }
     this.queuedTo = Math.max(this.queuedTo, fresh);
     if (this.indexQueued !== this.index) {
@@ -628,9 +638,9 @@ export class FlowStore {
   /** Internals for generated scan code (filter.ts); read-only by contract. */
   internals(): FlowStoreInternals {
     return {
-      geometry: this.geometry, layout: this.layout, live: this.live, lastHit: this.lastHit, keys: this.keys,
-      keyBytes8: this.keys8, columns: this.columns, written: this.written, blockBytes: this.blockBytes, block: this.block,
-      highWater: () => this.hw,
+      geometry: this.geometry, layout: this.layout, rows: this.rows, rowBytes8: this.rows8, rowWords: this.rowWords,
+      lastHitWord: this.lastHitWord, metaWord: this.metaWord, columns: this.columns, blockBytes: this.blockBytes,
+      block: this.block, highWater: () => this.hw,
     };
   }
 
@@ -674,34 +684,47 @@ export class FlowStore {
   isLive(slot: number): boolean {
     if (!(slot >= 0 && slot < this.hw)) return false;
     const c = this.geometry.chunkOf(slot);
-    return (this.live[c]![slot - this.geometry.chunkStart(c)]! & SLOT_LIVE) !== 0;
+    return (this.rows[c]![(slot - this.geometry.chunkStart(c)) * this.rowWords + this.metaWord]! & SLOT_LIVE) !== 0;
   }
 
   /** Copies the (masked) packed key of `slot` into `out` (new array when absent). */
   keyOf(slot: number, out?: Uint8Array, offset = 0): Uint8Array {
     const buf = out ?? new Uint8Array(this.keyBytes);
     const c = this.geometry.chunkOf(slot);
-    const at = (slot - this.geometry.chunkStart(c)) * this.keyBytes;
-    buf.set(this.keys8[c]!.subarray(at, at + this.keyBytes), offset);
+    const at = (slot - this.geometry.chunkStart(c)) * this.rowWords * 4;
+    buf.set(this.rows8[c]!.subarray(at, at + this.keyBytes), offset);
     return buf;
   }
 
   /** The key of `slot` as plain values (see `unpackKey`). */
   keyFields(slot: number): Record<string, KeyValue> {
     const c = this.geometry.chunkOf(slot);
-    return unpackKey(this.layout, this.keys8[c]!, (slot - this.geometry.chunkStart(c)) * this.keyBytes);
+    return unpackKey(this.layout, this.rows8[c]!, (slot - this.geometry.chunkStart(c)) * this.rowWords * 4);
   }
 
   /** Records a hit on `slot` at `nowMs` (absolute clock ms; default: the store clock). */
   touch(slot: number, nowMs?: number): void {
     const c = this.geometry.chunkOf(slot);
-    this.lastHit[c]![slot - this.geometry.chunkStart(c)] = nowMs === undefined ? this.now32() : this.toStoreTime(nowMs);
+    this.rows[c]![(slot - this.geometry.chunkStart(c)) * this.rowWords + this.lastHitWord] = nowMs === undefined ? this.now32() : this.toStoreTime(nowMs);
+  }
+
+  /** Sets the last-hit time of `slot` in store time (ms since `epochMs`, uint32; e.g. restoring a flow's idle age). */
+  setLastHit(slot: number, storeTime: number): void {
+    const c = this.geometry.chunkOf(slot);
+    this.rows[c]![(slot - this.geometry.chunkStart(c)) * this.rowWords + this.lastHitWord] = storeTime >>> 0;
+  }
+
+  /** Records a hit on every slot at `nowMs` (absolute clock ms; default: the store clock). */
+  touchAll(nowMs?: number): void {
+    const now = nowMs === undefined ? this.now32() : this.toStoreTime(nowMs);
+    const R = this.rowWords;
+    for (const rows of this.rows) for (let at = this.lastHitWord; at < rows.length; at += R) rows[at] = now;
   }
 
   /** Last-hit time of `slot` in store time (ms since `epochMs`, uint32). */
   lastHitOf(slot: number): number {
     const c = this.geometry.chunkOf(slot);
-    return this.lastHit[c]![slot - this.geometry.chunkStart(c)]!;
+    return this.rows[c]![(slot - this.geometry.chunkStart(c)) * this.rowWords + this.lastHitWord]!;
   }
 
   // ---------------------------------------------------------------- bulk operations
@@ -747,7 +770,7 @@ export class FlowStore {
   private loadInsertBatch(src: Uint32Array, b: number, n: number, existing: boolean, init: boolean): number {
     const m = Math.min(BATCH, n - b);
     this.hashBatch(src, b, m);
-    if (existing) this.warmCandidates(m, false);
+    if (existing) this.warmCandidates(m);
     this.warmFreeSlots(m, init);
     return m;
   }
@@ -803,7 +826,7 @@ export class FlowStore {
     for (let b = 0; b < n; b += BATCH) {
       const m = Math.min(BATCH, n - b);
       this.hashBatch(src, b, m);
-      this.warmCandidates(m, false, read?.column);
+      this.warmCandidates(m, read?.column);
       for (let j = 0; j < m; j++) {
         const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
         const s = p < 0 ? FLOW_NOT_FOUND : this.index[2 * p + 1]! - 1;
@@ -834,7 +857,7 @@ export class FlowStore {
     for (let b = 0; b < n; b += BATCH) {
       const m = Math.min(BATCH, n - b);
       this.hashBatch(src, b, m);
-      this.warmCandidates(m, true);
+      this.warmCandidates(m);
       for (let j = 0; j < m; j++) {
         const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
         let s = FLOW_NOT_FOUND;
@@ -887,12 +910,14 @@ export class FlowStore {
   forEachSlot(fn: (slot: number) => void): void {
     const end = this.hw;
     const g = this.geometry;
-    for (let c = 0; c < this.live.length; c++) {
+    const R = this.rowWords;
+    const M = this.metaWord;
+    for (let c = 0; c < this.rows.length; c++) {
       const start = g.chunkStart(c);
       if (start >= end) break;
-      const live = this.live[c]!;
-      const lim = Math.min(live.length, end - start);
-      for (let o = 0; o < lim; o++) if ((live[o]! & SLOT_LIVE) !== 0) fn(start + o);
+      const rows = this.rows[c]!;
+      const lim = Math.min(g.chunkSize(c), end - start);
+      for (let o = 0; o < lim; o++) if ((rows[o * R + M]! & SLOT_LIVE) !== 0) fn(start + o);
     }
   }
 
@@ -920,14 +945,16 @@ export class FlowStore {
     const now = nowMs === undefined ? this.now32() : this.toStoreTime(nowMs);
     const g = this.geometry;
     const end = this.hw;
+    const R = this.rowWords;
+    const M = this.metaWord;
+    const T = this.lastHitWord;
     let expired = 0;
-    for (let c = 0; c < this.live.length; c++) {
+    for (let c = 0; c < this.rows.length; c++) {
       const start = g.chunkStart(c);
       if (start >= end) break;
-      const live = this.live[c]!;
-      const last = this.lastHit[c]!;
-      const lim = Math.min(live.length, end - start);
-      for (let o = 0; o < lim; o++) expired += live[o]! & SLOT_LIVE & +(((now - last[o]!) | 0) >= ttl);
+      const rows = this.rows[c]!;
+      const lim = Math.min(g.chunkSize(c), end - start);
+      for (let o = 0; o < lim; o++) expired += (rows[o * R + M]! >>> 24) & 1 & +(((now - rows[o * R + T]!) | 0) >= ttl);
     }
     if (expired === 0) return 0;
     const rebuild = expired * 3 > this.flows;
@@ -939,14 +966,13 @@ export class FlowStore {
       else this.removeSlots(buf, n);
       n = 0;
     };
-    for (let c = 0; c < this.live.length; c++) {
+    for (let c = 0; c < this.rows.length; c++) {
       const start = g.chunkStart(c);
       if (start >= end) break;
-      const live = this.live[c]!;
-      const last = this.lastHit[c]!;
-      const lim = Math.min(live.length, end - start);
+      const rows = this.rows[c]!;
+      const lim = Math.min(g.chunkSize(c), end - start);
       for (let o = 0; o < lim; o++) {
-        if ((live[o]! & SLOT_LIVE) !== 0 && ((now - last[o]!) | 0) >= ttl) {
+        if ((rows[o * R + M]! & SLOT_LIVE) !== 0 && ((now - rows[o * R + T]!) | 0) >= ttl) {
           buf[n++] = start + o;
           if (n === buf.length) flush();
         }
@@ -973,7 +999,7 @@ export class FlowStore {
       // Key members read the key row, whether or not they have a filter column.
       const member = col ? col.spec.name : this.layout.keyFields.find((f) => f.name === name)?.name;
       if (member === undefined) throw new TypeError(`FlowStore: no column ${name}`);
-      const v = unpackKey(this.layout, this.keys8[c]!, o * this.keyBytes)[member]!;
+      const v = unpackKey(this.layout, this.rows8[c]!, o * this.rowWords * 4)[member]!;
       return typeof v === "boolean" ? (v ? 1 : 0) : v;
     }
     const s = col.spec;
@@ -1021,7 +1047,7 @@ export class FlowStore {
     const o = slot - this.geometry.chunkStart(c);
     const p = col.parts;
     const bad = () => new TypeError(`FlowStore.set: bad ${s.kind} value for ${s.name}`);
-    this.written[c]![o]! |= col.dirtyBit;
+    this.rows[c]![o * this.rowWords + this.metaWord]! |= col.dirtyBit;
     switch (s.kind) {
       case "mac": {
         const m = toMacBytes(value);
@@ -1054,7 +1080,7 @@ export class FlowStore {
         if (!(value instanceof Uint8Array)) throw bad();
         const arr = p[0]![c]! as Uint32Array;
         arr[o] = this.arena.replace(arr[o]!, value);
-        if (arr[o] !== 0) this.live[c]![o]! |= SLOT_HAS_LISTS;
+        if (arr[o] !== 0) this.rows[c]![o * this.rowWords + this.metaWord]! |= SLOT_HAS_LISTS;
         return;
       }
       case "u64": case "i64": {
@@ -1073,7 +1099,8 @@ export class FlowStore {
 
   /** Memory report: reserved vs touched bytes and bytes per flow. */
   memoryUsage(): FlowStoreMemory {
-    const fixed = this.layout.fixedBytesPerFlow;
+    // the layout's figure, with the state block's padding
+    const fixed = this.layout.fixedBytesPerFlow + this.blockBytes - this.columns.reduce((n, c) => n + (c.stride > 1 ? c.spec.bytesPerFlow : 0), 0);
     let v6 = 0;
     for (const col of this.columns) for (const t of col.v6tail) if (t) v6 += t.byteLength;
     const blobs = this.arena.stats();
@@ -1145,7 +1172,7 @@ export class FlowStore {
    * now) and then, in a tight loop, loads that slot's key row — and for removals its state byte — so the
    * row misses of the whole batch overlap.
    */
-  private warmCandidates(m: number, forRemoval: boolean, read?: ColumnData): void {
+  private warmCandidates(m: number, read?: ColumnData): void {
     const idx = this.index;
     const mask = this.indexMask;
     const shift = this.shift;
@@ -1165,19 +1192,15 @@ export class FlowStore {
         break;
       }
     }
-    const keys = this.keys;
-    const kw = this.keyWords;
+    const rows = this.rows;
+    const R = this.rowWords;
     let acc = 0;
-    // A row may straddle two cache lines (56-byte keys): load its first and last word.
+    // A row longer than a cache line (or not line-aligned) spans two: load its first and last word.
     for (let j = 0; j < m; j++) {
       if (bc[j]! < 0) continue;
-      const row = keys[bc[j]!]!;
-      const at = bo[j]! * kw;
-      acc ^= row[at]! ^ row[at + kw - 1]!;
-    }
-    if (forRemoval) {
-      const live = this.live;
-      for (let j = 0; j < m; j++) if (bc[j]! >= 0) acc ^= live[bc[j]!]![bo[j]!]!;
+      const row = rows[bc[j]!]!;
+      const at = bo[j]! * R;
+      acc ^= row[at]! ^ row[at + R - 1]!;
     }
     if (read) {
       const column = read.parts[0]!;
@@ -1204,19 +1227,16 @@ export class FlowStore {
       bc[j] = c;
       bo[j] = s - g.chunkStart(c);
     }
-    const keys = this.keys;
-    const live = this.live;
-    const last = this.lastHit;
-    const written = this.written;
-    const kw = this.keyWords;
+    const rows = this.rows;
+    const R = this.rowWords;
+    const M = this.metaWord;
     let acc = 0;
     for (let j = 0; j < k; j++) {
-      const c = bc[j]!;
-      const o = bo[j]!;
-      acc ^= keys[c]![o * kw]! ^ keys[c]![o * kw + kw - 1]! ^ live[c]![o]! ^ last[c]![o]! ^ written[c]![o]!;
+      const at = bo[j]! * R;
+      acc ^= rows[bc[j]!]![at]! ^ rows[bc[j]!]![at + R - 1]!;
     }
     for (let j = 0; j < k; j++) acc ^= this.warmKeyColumns(bc[j]!, bo[j]!);
-    if (state) for (let j = 0; j < k; j++) acc ^= this.warmState(bc[j]!, bo[j]!, written[bc[j]!]![bo[j]!]!);
+    if (state) for (let j = 0; j < k; j++) acc ^= this.warmState(bc[j]!, bo[j]!, rows[bc[j]!]![bo[j]! * R + M]! & WRITTEN_MASK);
     this.sink ^= acc;
   }
 
@@ -1246,13 +1266,13 @@ export class FlowStore {
   private rowEquals(slot: number, w: Uint32Array, at: number): boolean {
     const g = this.geometry;
     const c = g.chunkOf(slot);
-    return this.kw.equals(this.keys[c]!, (slot - g.chunkStart(c)) * this.keyWords, w, at);
+    return this.kw.equals(this.rows[c]!, (slot - g.chunkStart(c)) * this.rowWords, w, at);
   }
 
   private rowHash(slot: number): number {
     const g = this.geometry;
     const c = g.chunkOf(slot);
-    return hashWords(this.keys[c]!, (slot - g.chunkStart(c)) * this.keyWords, this.keyWords);
+    return hashWords(this.rows[c]!, (slot - g.chunkStart(c)) * this.rowWords, this.keyWords);
   }
 
   /** Inserts a masked key with known hash; the probe that proves absence also finds the free bucket. */
@@ -1276,21 +1296,18 @@ export class FlowStore {
     const g = this.geometry;
     const c = g.chunkOf(slot);
     const o = slot - g.chunkStart(c);
-    const kw = this.keyWords;
-    const row = this.keys[c]!;
-    const base = o * kw;
+    const row = this.rows[c]!;
+    const base = o * this.rowWords;
     this.kw.copy(row, base, w, at);
-    this.live[c]![o] = SLOT_LIVE;
-    this.lastHit[c]![o] = now;
+    row[base + this.lastHitWord] = now;
     this.writeKeyColumns(c, o, this.bytesOf(w), at * 4);
     // without init the caller writes the state itself, guided by the slot's written mask (kept as it is)
-    if (init && reused) {
-      const m = this.written[c]![o]!;
-      if (m !== 0) {
-        this.zeroState(c, o, m);
-        this.written[c]![o] = 0;
-      }
-    }
+    const meta = base + this.metaWord;
+    const m = row[meta]! & WRITTEN_MASK;
+    if (init && m !== 0) {
+      this.zeroState(c, o, m);
+      row[meta] = SLOT_LIVE;
+    } else row[meta] = SLOT_LIVE | m;
     idx[2 * p] = h;
     idx[2 * p + 1] = slot + 1;
     this.flows++;
@@ -1315,7 +1332,7 @@ export class FlowStore {
    * buffer (e.g. an old index), and each 1-byte column would be too small for huge pages.
    */
   private allocChunk(): void {
-    const c = this.keys.length;
+    const c = this.rows.length;
     const size = this.geometry.chunkSize(c);
     let bytes = 0;
     const take = (n: number) => {
@@ -1323,10 +1340,7 @@ export class FlowStore {
       bytes = at + n;
       return at;
     };
-    const keysAt = take(size * this.keyBytes);
-    const liveAt = take(size);
-    const lastAt = take(size * 4);
-    const writtenAt = take(size * 4);
+    const rowsAt = take(size * this.rowWords * 4);
     const blockAt = this.blockBytes > 0 ? take(size * this.blockBytes) : 0;
     const partAt = this.columns.map((col) => {
       if (col.stride > 1) return [blockAt];
@@ -1334,11 +1348,8 @@ export class FlowStore {
       return PART_CTORS[col.spec.kind].map((Ctor) => take(size * stride * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT));
     });
     const buf = new ArrayBuffer(bytes);
-    this.keys.push(new Uint32Array(buf, keysAt, size * this.keyWords));
-    this.keys8.push(new Uint8Array(buf, keysAt, size * this.keyBytes));
-    this.live.push(new Uint8Array(buf, liveAt, size));
-    this.lastHit.push(new Uint32Array(buf, lastAt, size));
-    this.written.push(new Uint32Array(buf, writtenAt, size));
+    this.rows.push(new Uint32Array(buf, rowsAt, size * this.rowWords));
+    this.rows8.push(new Uint8Array(buf, rowsAt, size * this.rowWords * 4));
     if (this.blockBytes > 0) this.block.push(new Uint32Array(buf, blockAt, (size * this.blockBytes) >> 2));
     this.columns.forEach((col, ci) => {
       const stride = col.stride > 1 ? col.stride : (PART_STRIDE[col.spec.kind] ?? 1);
@@ -1357,9 +1368,10 @@ export class FlowStore {
     const g = this.geometry;
     const c = g.chunkOf(slot);
     const o = slot - g.chunkStart(c);
-    const state = this.live[c]!;
+    const rows = this.rows[c]!;
+    const meta = o * this.rowWords + this.metaWord;
     // Only flows that ever stored a list pay for reading the handle columns here.
-    if ((state[o]! & SLOT_HAS_LISTS) !== 0) {
+    if ((rows[meta]! & SLOT_HAS_LISTS) !== 0) {
       for (const col of this.blobColumns) {
         const arr = col.parts[0]![c]! as Uint32Array;
         const h = arr[o]!;
@@ -1369,7 +1381,7 @@ export class FlowStore {
         }
       }
     }
-    state[o] = 0;
+    rows[meta] = rows[meta]! & WRITTEN_MASK;
     if (this.freeTop === this.freeStack.length) {
       const next = new Uint32Array(this.freeStack.length * 2);
       next.set(this.freeStack);
@@ -1390,16 +1402,18 @@ export class FlowStore {
     }
     const g = this.geometry;
     const stack = this.freeStack;
+    const R = this.rowWords;
+    const M = this.metaWord;
     for (let i = 0; i < n; i++) {
       const slot = slots[i]!;
       const c = g.chunkOf(slot);
-      const o = slot - g.chunkStart(c);
-      const state = this.live[c]!;
-      if ((state[o]! & SLOT_HAS_LISTS) !== 0) {
+      const rows = this.rows[c]!;
+      const meta = (slot - g.chunkStart(c)) * R + M;
+      if ((rows[meta]! & SLOT_HAS_LISTS) !== 0) {
         this.freeSlot(slot); // rare: lists to release; also pushes and counts
         continue;
       }
-      state[o] = 0;
+      rows[meta] = rows[meta]! & WRITTEN_MASK;
       stack[this.freeTop++] = slot;
       this.flows--;
     }

@@ -60,7 +60,7 @@ describe("layoutFromMetadata", () => {
       underlay0_sip: "ip", dst_mac: "mac", vendor_metadata: "blob", flow_data_pb: "blob",
     });
     expect(L.columns.find((c) => c.short === "switch_id")).toBeUndefined(); // oid: not filterable, no copy
-    expect(L.fixedBytesPerFlow).toBe(214);
+    expect(L.fixedBytesPerFlow).toBe(213);
   });
 
   it("keeps INT32 for enums without a known range", () => {

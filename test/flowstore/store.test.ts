@@ -339,7 +339,7 @@ describe("growth, free list, columns", () => {
       for (const slot of [6, 8]) expect(s.get(slot, c.spec.name)).toBe((slot * 16 + i) % (c.spec.kind.endsWith("8") ? 100 : 1000));
     });
     expect(s.get(7, "version")).toBe(123456);
-    expect(it.written[0]![7]! & 1).toBe(1);
+    expect(it.rows[0]![7 * it.rowWords + it.metaWord]! & 1).toBe(1);
     const f = compileFilter(s, [{ field: "version", op: "=", value: 123456 }]);
     if (!f.ok) throw new Error(JSON.stringify(f.errors));
     const got: number[] = [];

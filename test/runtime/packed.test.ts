@@ -137,4 +137,29 @@ describe("packed flows", () => {
     expect(Array.from(rest.codes).filter((c) => c === 0).length).toBe(299);
     expect(rt.flowCount()).toBe(0);
   });
+
+  it("bulk create of more keys than one insert batch: STOP_ON_ERROR keeps nothing after the first failure, IGNORE_ERROR writes every other row's columns", () => {
+    for (const mode of [0, 1] as const) {
+      const { rt, sw } = standard();
+      const keys = Array.from({ length: 700 }, (_, i) => flowKey(sw, i));
+      expect(rt.createEntry(FE, keys[400]!, []).code).toBe(0);
+      const version = Uint32Array.from(keys, (_, i) => 1000 + i);
+      const r = rt.createFlowsPacked(pack(rt, keys), { [A("VERSION")]: version, [A("DASH_DIRECTION")]: new Int32Array(700).fill(2) }, mode);
+      const codes = Array.from(r.codes);
+      expect(codes.slice(0, 400).every((c) => c === 0), `mode ${mode}`).toBe(true);
+      expect(codes[400]).toBe(-6); // ITEM_ALREADY_EXISTS
+      if (mode === 0) {
+        expect(codes.slice(401).every((c) => c === codes[401] && c !== 0)).toBe(true); // NOT_EXECUTED
+        expect(rt.flowCount()).toBe(401);
+        expect(rt.getEntry(FE, keys[401]!, [A("VERSION")]).code).toBe(-7);
+      } else {
+        expect(codes.slice(401).every((c) => c === 0)).toBe(true);
+        expect(rt.flowCount()).toBe(700);
+      }
+      // columns landed on the right flows in every sub-batch (and not on the flow that existed before)
+      for (const i of mode === 0 ? [0, 255, 256, 399] : [0, 255, 256, 399, 401, 511, 512, 699])
+        expect(rt.getEntry(FE, keys[i]!, [A("VERSION"), A("DASH_DIRECTION")]).attrs!.map((a) => a.value), `flow ${i}`).toEqual([1000 + i, 2]);
+      expect(rt.getEntry(FE, keys[400]!, [A("VERSION")]).attrs![0]!.value).toBe(0);
+    }
+  });
 });
