@@ -152,14 +152,15 @@ export interface ColumnData {
   /**
    * This state column's bit in the per-slot written mask (0 for key columns; the mask is the low 24 bits of the
    * slot's meta word, see `FlowStoreInternals.metaWord`). Whoever writes a state column of a slot ORs its bit into
-   * the meta word. The columns of the state block share one bit (zeroing the block is one cache line); the other
+   * the meta word. The columns of the state block share one bit (zeroing the block is a few word writes); the other
    * state columns share the remaining bits round-robin.
    */
   readonly dirtyBit: number;
   /**
    * Where slot offset `o` of a chunk is in `parts[0][chunk]`: element `o * stride + at`. Columns in the state block
-   * (narrow integer state columns stored row-major, one {@link FlowStoreInternals.blockBytes}-byte row per slot)
-   * have stride > 1; every other column has stride 1 and at 0 (ipv6's four words per slot are `o * 4 + k`).
+   * (narrow integer state columns kept at the end of each slot row, see `FlowStoreInternals.rows`; their part is a
+   * view of the rows) have stride > 1; every other column has stride 1 and at 0 (ipv6's four words per slot are
+   * `o * 4 + k`).
    */
   readonly stride: number;
   readonly at: number;
@@ -170,9 +171,11 @@ export interface FlowStoreInternals {
   geometry: ChunkGeometry;
   layout: FlowLayout;
   /**
-   * Per chunk, one row of `rowWords` words per slot (row-aligned, so a 16-word row is one cache line): the packed
-   * key (`keyWords` words), the last-hit time (`lastHitWord`) and the meta word (`metaWord`). Everything an insert
-   * or a remove of a flow writes besides the index and its state is in that one row.
+   * Per chunk, one row of `rowWords` words per slot: the packed
+   * key (`keyWords` words), the last-hit time (`lastHitWord`), the meta word (`metaWord`) and the state block
+   * (`blockBytes`). Everything an insert or a remove of a flow writes besides the index and its wider state columns
+   * is in that one row: for the DASH flow entry 96 bytes, two adjacent cache lines loaded together (separate arrays
+   * cost one random miss each).
    */
   rows: Uint32Array[];
   /** `rows` as bytes: slot `o`'s key bytes start at `o * rowWords * 4`. */
@@ -187,24 +190,24 @@ export interface FlowStoreInternals {
    */
   metaWord: number;
   columns: ColumnData[];
-  /** Bytes per slot of the state block (0: no block); `block[chunk]` views it as words. */
+  /** Bytes per slot of the state block at the end of each slot row (0: no block). */
   blockBytes: number;
-  block: Uint32Array[];
   highWater(): number;
 }
 
 /** Integer column kinds the state block can hold, by element size. */
 const BLOCK_KINDS: Partial<Record<ColumnKind, number>> = { u32: 4, i32: 4, u16: 2, i16: 2, u8: 1, i8: 1 };
 /**
- * Most bytes per slot in the state block. A 32-byte block never straddles a cache line (chunks are 64-byte
- * aligned), and the DASH flow entry's 15 integer state columns take 31 bytes.
+ * Most bytes per slot in the state block: the DASH flow entry's 15 integer state columns take 31 bytes, and with
+ * its 56-byte key and 8 bytes of bookkeeping a slot row is then 96 bytes (two cache lines).
  */
 const MAX_BLOCK_BYTES = 32;
 
 /**
- * Places narrow integer state columns in a row-major block (widest first, so each is naturally aligned): creating,
- * removing or reading a flow then touches one line for all of them instead of one per column. Columns that do not
- * fit stay one array per column. Returns the block's bytes per slot (a power of two; 0 when fewer than two fit).
+ * Places narrow integer state columns in a block at the end of the slot row (widest first, so each is naturally
+ * aligned): creating, removing or reading a flow then touches the row's lines for all of them instead of one line per
+ * column. Columns that do not fit stay one array per column. Returns the block's bytes per slot (a multiple of 4;
+ * 0 when fewer than two fit).
  */
 function planStateBlock(specs: readonly ColumnLayout[]): { bytes: number; at: Map<number, number> } {
   const cand = specs.map((spec, i) => ({ i, size: spec.origin === "attr" ? (BLOCK_KINDS[spec.kind] ?? 0) : 0 })).filter((c) => c.size > 0);
@@ -217,9 +220,7 @@ function planStateBlock(specs: readonly ColumnLayout[]): { bytes: number; at: Ma
     used += c.size;
   }
   if (at.size < 2) return { bytes: 0, at: new Map() };
-  let bytes = 4;
-  while (bytes < used) bytes *= 2;
-  return { bytes, at };
+  return { bytes: (used + 3) & ~3, at };
 }
 
 const PART_CTORS: Record<ColumnKind, ReadonlyArray<new (n: number) => ColumnArray>> = {
@@ -276,10 +277,10 @@ function beExpr(off: number): string {
  * columns would make every element access megamorphic (one site, a dozen typed-array kinds); one straight-line
  * function per layout keeps each access monomorphic.
  */
-function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[], block: Uint32Array[], blockBytes: number): SlotRoutines {
+function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[], rows: Uint32Array[], rowWords: number, blockWord: number, blockBytes: number): SlotRoutines {
   // Each generated parameter is one part's chunk list (a plain array of same-typed arrays): `P3_0[c][o]`.
-  const args: string[] = ["BL"];
-  const vals: unknown[] = [block];
+  const args: string[] = ["ROWS"];
+  const vals: unknown[] = [rows];
   const named = new Map<ColumnArray[], string>();
   const part = (ci: number, p: number): string => {
     const list = cols[ci]!.parts[p]!;
@@ -305,8 +306,8 @@ function generateSlotRoutines(layout: FlowLayout, cols: ColumnData[], block: Uin
   if (blockBytes > 0) {
     const words = blockBytes >> 2;
     const g = byBit(1);
-    g.warm.push(`acc ^= BL[c][o * ${words}];`);
-    for (let k = 0; k < words; k++) g.zero.push(`BL[c][o * ${words} + ${k}] = 0;`);
+    g.warm.push(`acc ^= ROWS[c][o * ${rowWords} + ${blockWord}];`);
+    for (let k = 0; k < words; k++) g.zero.push(`ROWS[c][o * ${rowWords} + ${blockWord + k}] = 0;`);
   }
   cols.forEach((col, ci) => {
     const s = col.spec;
@@ -415,9 +416,9 @@ export class FlowStore {
   // Slots: one row per slot (key, last hit, meta word) and the state columns.
   private readonly rows: Uint32Array[] = [];
   private readonly rows8: Uint8Array[] = [];
-  /** Bytes per slot of the state block (0: none) and its chunks as words. */
+  /** Bytes per slot of the state block (0: none) and its first word in the slot row. */
   private readonly blockBytes: number;
-  private readonly block: Uint32Array[] = [];
+  private readonly blockWord: number;
   private readonly columns: ColumnData[];
   private readonly columnByName = new Map<string, ColumnData>();
   private readonly blobColumns: ColumnData[];
@@ -459,9 +460,13 @@ export class FlowStore {
     this.layout = layout;
     this.keyBytes = layout.keyBytes;
     this.keyWords = layout.keyWords;
+    // slot row: key, last hit, meta word, then the state block (if any)
+    const plan = planStateBlock(layout.columns);
+    this.blockBytes = plan.bytes;
     this.lastHitWord = layout.keyWords;
     this.metaWord = layout.keyWords + 1;
-    this.rowWords = layout.keyWords + 2;
+    this.blockWord = layout.keyWords + 2;
+    this.rowWords = this.blockWord + (plan.bytes >> 2);
     this.clock = options.clock ?? (() => performance.now());
     this.epochMs = this.clock();
     this.maxLoad = options.maxLoad ?? 0.7;
@@ -495,8 +500,6 @@ export class FlowStore {
     this.hashKeys = batchHasher(this.maskWords);
     this.kw = keyWordRoutines(this.keyWords);
 
-    const plan = planStateBlock(layout.columns);
-    this.blockBytes = plan.bytes;
     // bit 0 is the block's when there is one; the other state columns share the rest round-robin
     const firstBit = plan.bytes > 0 ? 1 : 0;
     let stateOrdinal = 0;
@@ -508,8 +511,8 @@ export class FlowStore {
         parts: PART_CTORS[spec.kind].map(() => []),
         v6tail: [],
         dirtyBit: spec.origin === "key" ? 0 : inBlock !== undefined ? 1 : 1 << (firstBit + (stateOrdinal++ % (24 - firstBit))),
-        stride: inBlock !== undefined ? plan.bytes / size : 1,
-        at: inBlock !== undefined ? inBlock / size : 0,
+        stride: inBlock !== undefined ? (this.rowWords * 4) / size : 1,
+        at: inBlock !== undefined ? (this.blockWord * 4 + inBlock) / size : 0,
       };
     });
     for (const c of this.columns) {
@@ -518,7 +521,7 @@ export class FlowStore {
     }
     this.blobColumns = this.columns.filter((c) => c.spec.kind === "blob");
     ({ writeKeyColumns: this.writeKeyColumns, zeroState: this.zeroState, warmKeyColumns: this.warmKeyColumns, warmState: this.warmState } =
-      generateSlotRoutines(layout, this.columns, this.block, this.blockBytes));
+      generateSlotRoutines(layout, this.columns, this.rows, this.rowWords, this.blockWord, this.blockBytes));
 
     let cap = 16;
     while (cap * this.maxLoad < initial) cap *= 2;
@@ -640,7 +643,7 @@ export class FlowStore {
     return {
       geometry: this.geometry, layout: this.layout, rows: this.rows, rowBytes8: this.rows8, rowWords: this.rowWords,
       lastHitWord: this.lastHitWord, metaWord: this.metaWord, columns: this.columns, blockBytes: this.blockBytes,
-      block: this.block, highWater: () => this.hw,
+      highWater: () => this.hw,
     };
   }
 
@@ -1195,7 +1198,7 @@ export class FlowStore {
     const rows = this.rows;
     const R = this.rowWords;
     let acc = 0;
-    // A row longer than a cache line (or not line-aligned) spans two: load its first and last word.
+    // A row spans two cache lines: load its first and last word (the block, read or zeroed next, is in the last).
     for (let j = 0; j < m; j++) {
       if (bc[j]! < 0) continue;
       const row = rows[bc[j]!]!;
@@ -1341,16 +1344,14 @@ export class FlowStore {
       return at;
     };
     const rowsAt = take(size * this.rowWords * 4);
-    const blockAt = this.blockBytes > 0 ? take(size * this.blockBytes) : 0;
     const partAt = this.columns.map((col) => {
-      if (col.stride > 1) return [blockAt];
+      if (col.stride > 1) return [rowsAt]; // in the state block, at the end of each slot row
       const stride = PART_STRIDE[col.spec.kind] ?? 1;
       return PART_CTORS[col.spec.kind].map((Ctor) => take(size * stride * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT));
     });
     const buf = new ArrayBuffer(bytes);
     this.rows.push(new Uint32Array(buf, rowsAt, size * this.rowWords));
     this.rows8.push(new Uint8Array(buf, rowsAt, size * this.rowWords * 4));
-    if (this.blockBytes > 0) this.block.push(new Uint32Array(buf, blockAt, (size * this.blockBytes) >> 2));
     this.columns.forEach((col, ci) => {
       const stride = col.stride > 1 ? col.stride : (PART_STRIDE[col.spec.kind] ?? 1);
       PART_CTORS[col.spec.kind].forEach((Ctor, p) => {

@@ -314,23 +314,26 @@ describe("growth, free list, columns", () => {
     );
   });
 
-  it("keeps narrow integer state columns in one row-major block per slot: own values, one written bit, overflow stays columnar", () => {
+  it("keeps narrow integer state columns in a block at the end of each slot row: own values, one written bit, overflow stays columnar", () => {
     const s = newStore();
     s.insertMany(packed(0, 20), 20);
     const it = s.internals();
     const block = it.columns.filter((c) => c.stride > 1);
-    // the DASH flow entry's 15 integer state columns (31 bytes) in a 32-byte block
+    // the DASH flow entry's 15 integer state columns (31 bytes) in a 32-byte block after key, last hit and meta word
     expect(it.blockBytes).toBe(32);
+    expect(it.rowWords).toBe(L.keyWords + 2 + 8);
     expect(block.map((c) => c.spec.kind).sort()).toEqual(L.columns.filter((c) => c.origin === "attr" && /^[ui](8|16|32)$/.test(c.kind)).map((c) => c.kind).sort());
     expect(new Set(block.map((c) => c.dirtyBit))).toEqual(new Set([1]));
     expect(it.columns.filter((c) => c.spec.origin === "attr" && c.stride === 1).every((c) => c.dirtyBit !== 1)).toBe(true);
+    const rowBytes = it.rowWords * 4;
     const bytes = new Set<number>();
     for (const c of block) {
-      const size = 32 / c.stride;
-      expect(c.at % 1).toBe(0);
+      const size = rowBytes / c.stride;
+      expect(Number.isInteger(size) && c.at * size >= (L.keyWords + 2) * 4 && (c.at + 1) * size <= rowBytes).toBe(true);
       for (let k = 0; k < size; k++) bytes.add(c.at * size + k);
     }
-    expect(bytes.size).toBe(block.reduce((n, c) => n + 32 / c.stride, 0)); // no two columns overlap
+    expect(bytes.size).toBe(block.reduce((n, c) => n + rowBytes / c.stride, 0)); // no two columns overlap
+    const keys = [6, 7, 8].map((slot) => s.keyOf(slot));
     block.forEach((c, i) => {
       for (const slot of [6, 7, 8]) s.set(slot, c.spec.name, (slot * 16 + i) % (c.spec.kind.endsWith("8") ? 100 : 1000));
     });
@@ -339,6 +342,11 @@ describe("growth, free list, columns", () => {
       for (const slot of [6, 8]) expect(s.get(slot, c.spec.name)).toBe((slot * 16 + i) % (c.spec.kind.endsWith("8") ? 100 : 1000));
     });
     expect(s.get(7, "version")).toBe(123456);
+    // the keys, last hits and flags beside the block are intact
+    [6, 7, 8].forEach((slot, i) => {
+      expect(s.keyOf(slot)).toEqual(keys[i]);
+      expect(s.isLive(slot)).toBe(true);
+    });
     expect(it.rows[0]![7 * it.rowWords + it.metaWord]! & 1).toBe(1);
     const f = compileFilter(s, [{ field: "version", op: "=", value: 123456 }]);
     if (!f.ok) throw new Error(JSON.stringify(f.errors));
@@ -350,7 +358,7 @@ describe("growth, free list, columns", () => {
     const wide = layoutFromMetadata(FLOW_KEY_MEMBERS, Array.from({ length: 10 }, (_, i) => ({ name: `SAI_T_ATTR_W${i}`, valuetype: i < 9 ? "UINT32" : "UINT8" }))).layout!;
     const w = new FlowStore(wide, { chunkBaseBits: 3, chunkMaxBits: 5 }).internals();
     expect(w.blockBytes).toBe(32);
-    expect(w.columns.filter((c) => c.spec.origin === "attr").map((c) => c.stride)).toEqual([8, 8, 8, 8, 8, 8, 8, 8, 1, 1]);
+    expect(w.columns.filter((c) => c.spec.origin === "attr").map((c) => c.stride)).toEqual([...new Array(8).fill(w.rowWords), 1, 1]);
   });
 
   it("get/set every column kind", () => {
