@@ -168,11 +168,18 @@ gc();
   // through the store's internals (not public API) so RSS counts what a fully programmed flow occupies.
   const internals = (rt as unknown as { tables: { tables: Map<bigint, { store: { internals(): { columns: { spec: { origin: string }; parts: ArrayLike<unknown>[][] }[]; geometry: { chunkSize(c: number): number; chunkStart(c: number): number } }; highWater: number } }> } }).tables.tables.get(table)!.store;
   const it = internals.internals();
+  // columns in the state block are views of the slot rows: touch each distinct region once
+  const seen = new Set<string>();
+  const ids = new Map<ArrayBufferLike, number>();
   for (const col of it.columns) {
     if (col.spec.origin !== "attr") continue;
     for (const part of col.parts)
       part.forEach((chunk, c) => {
         const a = chunk as unknown as Uint8Array;
+        if (!ids.has(a.buffer)) ids.set(a.buffer, ids.size);
+        const region = `${ids.get(a.buffer)}:${a.byteOffset}`;
+        if (seen.has(region)) return;
+        seen.add(region);
         const per = a.length / it.geometry.chunkSize(c);
         const used = Math.max(0, Math.min(a.length, (internals.highWater - it.geometry.chunkStart(c)) * per));
         for (let i = 0; i < used; i += 1024) a[i] = a[i]!;
