@@ -152,7 +152,8 @@ log("layout", `key ${layout.keyBytes} B, ${layout.columns.length} columns, fixed
   const it = store.internals();
   const t0 = performance.now();
   for (const col of it.columns) {
-    if (col.spec.origin !== "attr") continue;
+    // columns in the state block live in the slot rows the inserts already wrote (and hold the keys: no bulk fill)
+    if (col.spec.origin !== "attr" || col.stride > 1) continue;
     for (const part of col.parts) {
       part.forEach((chunk, c) => {
         const per = chunk.length / it.geometry.chunkSize(c);
