@@ -233,25 +233,35 @@ gc();
   log("baseline: bare store lookupMany, same table", rates("baselineLookupPerSec", total, t));
 }
 
-// ---- mixed create/remove at steady state: remove a batch of old flows, create as many new ones
-/** Flows the mixed phase created (numbers N, N + 1, …): the scattered-slot create below removes and re-creates them. */
+// ---- mixed create/remove at steady state: remove a batch of old flows, create as many new ones. In 16K-flow
+// batches (the figure), and in 256-flow batches: there the creates reuse slots whose rows the removes just loaded
+// (still cached), as a gateway learning and aging a few hundred flows per poll would.
+/** Flows the mixed phases created (numbers N, N + 1, …): the scattered-slot create below removes and re-creates them. */
 let mixedCreated = 0;
-{
+function mixed(half: number, opsTarget: number): { t: Timer; ops: number } {
   const t = new Timer();
-  const half = 1 << 14;
-  const OPS = Math.min(Math.floor(N / half) * half, 4_000_000);
   let ops = 0;
-  for (let b = 0; ops < OPS; b++) {
+  for (let b = 0; ops < opsTarget; b++) {
+    const from = mixedCreated + b * half;
     // remove flows in random order (perm is a permutation of the existing flow numbers), create never-seen ones
-    fill(half, (k) => perm(b * half + k));
+    fill(half, (k) => perm(from + k));
     const rem = t.time(() => rt.removeFlowsPacked({ count: half, keys }, 1));
-    fill(half, (k) => N + b * half + k);
+    fill(half, (k) => N + from + k);
     const cre = t.time(() => rt.createFlowsPacked({ count: half, keys }, { SAI_FLOW_ENTRY_ATTR_IS_UNIDIRECTIONAL_FLOW: uni }, 1));
     if (rem.succeeded !== half || cre.succeeded !== half) throw new Error(`mixed: ${rem.succeeded}/${cre.succeeded} of ${half}: ${rem.message}`);
     ops += 2 * half;
   }
-  mixedCreated = ops / 2;
-  log("mixed remove/create (packed, 16K batches)", rates("mixedOpsPerSec", ops, t));
+  mixedCreated += ops / 2;
+  return { t, ops };
+}
+{
+  // each phase removes about a quarter of the old flows at most (ops counts removes and creates; small --flows
+  // shrink the batches too)
+  const batch = (n: number) => Math.max(1, Math.min(n, Math.floor(N / 16)));
+  const big = mixed(batch(1 << 14), Math.min(N / 2, 4_000_000));
+  log("mixed remove/create (packed, 16K batches)", rates("mixedOpsPerSec", big.ops, big.t));
+  const small = mixed(batch(256), Math.min(N / 2, 2_000_000));
+  log("mixed remove/create (packed, 256 batches)", rates("mixedSmallBatchOpsPerSec", small.ops, small.t));
 }
 
 // ---- bulk create into touched memory: remove flows the mixed phase created and create them again, so every insert
