@@ -421,7 +421,6 @@ export class PackedFlows {
     const KB = this.KB;
     const codes = new Int32Array(n);
     const slots = new Int32Array(n);
-    const hashes = new Uint32Array(n);
     const implicit = new Set<string>();
     const bidir = this.schema.reverseAttrOf.size > 0;
     let i = 0;
@@ -437,48 +436,46 @@ export class PackedFlows {
       const t = this.macTable!;
       let j = i + 1;
       while (j < limit && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
-      const codec = t.codec;
-      // IS_UNIDIRECTIONAL_FLOW of the found flows, read by the lookup together with their key rows (the reverse-flow
+      // IS_UNIDIRECTIONAL_FLOW of the removed flows, read with their rows before they are freed (the reverse-flow
       // step needs it); without the attribute every flow is bidirectional
       const uni = this.uniScratch;
       const uniCol = bidir && this.schema.a.unidirectional !== undefined ? this.schema.columnOf.get(this.schema.a.unidirectional) : undefined;
-      const uniRead = uniCol !== undefined ? { column: t.store.internals().columns[uniCol]!, into: uni } : undefined;
-      if (!uniRead) uni.fill(0);
-      // in sub-batches, so the index and slot lines a lookup loads are still cached when the same keys are removed
-      for (let a = i; a < j; a += REMOVE_BATCH) {
+      const column = uniCol !== undefined ? t.store.internals().columns[uniCol]! : undefined;
+      if (!column) uni.fill(0);
+      // Keys are looked up and removed in one pass (each row loaded once), in order, in sub-batches; the reverse flows
+      // of a sub-batch's bidirectional flows are found afterwards from the freed slots' state (intact until the next
+      // insert). A key repeated in the call is removed once: later copies are ITEM_NOT_FOUND, as on the object path.
+      // STOP_ON_ERROR: the store stops at the first missing key; one already removed as a reverse flow counts as
+      // removed and the pass resumes after it.
+      for (let a = i; a < j && limit === n; a += REMOVE_BATCH) {
         const e = Math.min(j, a + REMOVE_BATCH);
-        const run = e - a;
-        const out = slots.subarray(a, e);
-        const hs = hashes.subarray(a, e);
-        t.store.lookupMany(k.subarray(a * KB, e * KB), run, out, hs, uniRead);
-        let end = run;
-        for (let r = 0; r < run; r++) {
-          if (out[r]! >= 0) continue;
-          if (implicit.size > 0 && implicit.has(keyId(t, k.subarray((a + r) * KB, (a + r + 1) * KB)))) continue;
-          codes[a + r] = C.ITEM_NOT_FOUND;
-          if (stop) {
-            end = r;
-            limit = a + r;
-            break;
-          }
-        }
-        if (bidir) {
-          for (let r = 0; r < end; r++) {
-            const s = out[r]!;
-            if (s < 0 || uni[r] !== 0 || !t.store.isLive(s)) continue;
-            const mac = codec.packReverse(s, this.rev, 0);
-            const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
-            if (!rt) continue;
-            const rs = rt.store.lookup(this.rev);
-            if (rs >= 0 && !(rt === t && rs === s)) {
-              rt.store.removeSlot(rs);
-              implicit.add(keyId(rt, this.rev));
+        for (let from = a; from < e; ) {
+          const run = e - from;
+          const out = slots.subarray(from, e);
+          const u = uni.subarray(from - a, e - a);
+          if (stop) out.fill(NOT_TRIED);
+          t.store.removeMany(k.subarray(from * KB, e * KB), run, out, column ? { column, into: u } : undefined, stop);
+          let r = 0;
+          let failed = false;
+          for (; r < run; r++) {
+            const sl = out[r]!;
+            if (sl >= 0) continue;
+            if (sl === NOT_TRIED) break;
+            const removedAsReverse = implicit.size > 0 && implicit.has(keyId(t, k.subarray((from + r) * KB, (from + r + 1) * KB)));
+            if (!removedAsReverse) codes[from + r] = C.ITEM_NOT_FOUND;
+            if (stop) {
+              failed = !removedAsReverse;
+              r++;
+              break;
             }
           }
+          if (bidir) this.removeReverses(t, out, r, u, implicit);
+          if (failed) {
+            limit = from + r - 1;
+            break;
+          }
+          from += r;
         }
-        // the sub-batch's own flows go in one batched call (index loads overlapped); slots already gone are skipped
-        t.store.removeSlots(out, end, hs);
-        if (end < run) break;
       }
       i = j;
     }
@@ -490,6 +487,25 @@ export class PackedFlows {
       else if (first < 0) first = q;
     }
     return this.callStatus(codes, ok, first, "removed");
+  }
+
+  /**
+   * Removes the reverse flows of the bidirectional flows just removed from `slots[0..n)` (`uni[r]` 0), read from
+   * each freed slot's REVERSE_FLOW_* state (intact until the slot is reused), and records their keys in `implicit`.
+   */
+  private removeReverses(t: FlowTable, slots: Int32Array, n: number, uni: Uint8Array, implicit: Set<string>): void {
+    for (let r = 0; r < n; r++) {
+      const s = slots[r]!;
+      if (s < 0 || uni[r] !== 0) continue;
+      const mac = t.codec.packReverse(s, this.rev, 0);
+      const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
+      if (!rt) continue;
+      const rs = rt.store.lookup(this.rev);
+      if (rs >= 0 && !(rt === t && rs === s)) {
+        rt.store.removeSlot(rs);
+        implicit.add(keyId(rt, this.rev));
+      }
+    }
   }
 
   /** Bulk lookup: one numeric attribute per flow into `out` (not a hit). */
@@ -531,8 +547,10 @@ export class PackedFlows {
   }
 }
 
-/** Keys a bulk remove looks up and removes together. */
+/** Keys a bulk remove removes before it removes their reverse flows. */
 const REMOVE_BATCH = 256;
+/** `removeMany` result slot of a key it did not get to (it stopped at a missing key before). */
+const NOT_TRIED = -3;
 /** Keys a bulk create inserts before writing their columns. */
 const WRITE_BATCH = 256;
 

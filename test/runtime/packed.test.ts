@@ -138,6 +138,38 @@ describe("packed flows", () => {
     expect(rt.flowCount()).toBe(0);
   });
 
+  it("bulk remove in either mode, across sub-batches: a reverse flow removed with its forward flow counts as removed where its own key comes later; a repeated key is ITEM_NOT_FOUND, as on the object path", () => {
+    const setup = () => {
+      const { rt, sw } = standard();
+      const keys = Array.from({ length: 600 }, (_, i) => flowKey(sw, i));
+      expect(rt.createFlowsPacked(pack(rt, keys), { [A("IS_UNIDIRECTIONAL_FLOW")]: new Uint8Array(600).fill(1) }, 1).succeeded).toBe(600);
+      // flow 10 is bidirectional; its reverse is flow 300 (a later sub-batch)
+      const r = keys[300]!;
+      expect(rt.setEntry(FE, keys[10]!, { id: A("IS_UNIDIRECTIONAL_FLOW"), value: false }).code).toBe(0);
+      for (const [attr, value] of [["REVERSE_FLOW_ENI_MAC", mac(ENI_MAC)], ["REVERSE_FLOW_VNET_ID", r.vnet_id], ["REVERSE_FLOW_IP_PROTO", r.ip_proto], ["REVERSE_FLOW_SRC_IP", r.src_ip], ["REVERSE_FLOW_DST_IP", r.dst_ip], ["REVERSE_FLOW_SRC_PORT", r.src_port], ["REVERSE_FLOW_DST_PORT", r.dst_port]] as const)
+        expect(rt.setEntry(FE, keys[10]!, { id: A(attr), value }).code, attr).toBe(0);
+      // the call's keys: every flow once, and flow 5 again at position 100 (in the same sub-batch)
+      return { rt, list: [...keys.slice(0, 100), keys[5]!, ...keys.slice(100)] };
+    };
+    for (const mode of [1, 0] as const) {
+      const { rt, list } = setup();
+      const codes = Array.from(rt.removeFlowsPacked(pack(rt, list), mode).codes);
+      const { rt: rt2, list: list2 } = setup();
+      const object = rt2.removeEntries(FE, list2, mode).statuses!.map((x) => x.code);
+      expect(codes, `mode ${mode}`).toEqual(object);
+      expect(codes.slice(0, 100).every((c) => c === 0)).toBe(true);
+      expect(codes[100]).toBe(-7);
+      if (mode === 1) {
+        expect(codes.slice(101).every((c) => c === 0)).toBe(true); // flow 300 included: removed with flow 10
+        expect(rt.flowCount()).toBe(0);
+      } else {
+        expect(codes.slice(101).every((c) => c === codes[101] && c !== 0 && c !== -7)).toBe(true); // NOT_EXECUTED
+        expect(rt.flowCount()).toBe(499); // flows 100..599 but 300, removed with flow 10
+      }
+      expect(rt.flowCount()).toBe(rt2.flowCount());
+    }
+  });
+
   it("bulk create of more keys than one insert batch: STOP_ON_ERROR keeps nothing after the first failure, IGNORE_ERROR writes every other row's columns", () => {
     for (const mode of [0, 1] as const) {
       const { rt, sw } = standard();
