@@ -9,7 +9,7 @@
  * shared and CPU time is steadier when other jobs compete for the two cores.
  *
  * Bulk create is measured three times: into the fresh table, provisioned for N flows as `serve --expected-flows`
- * provisions it (index and key rows committed when the table is created, timed and counted in memory on their own
+ * provisions it (index and slot rows committed when the table is created, timed and counted in memory on their own
  * line; the state columns' pages are still first-touched: PERFORMANCE.md's fresh-table ceiling 1.3M/s is for a table
  * touched page by page), into scattered reused slots (removed flows' slots, random in memory), and after the mass expiry into
  * touched slots reused in order (PERFORMANCE.md's "table memory already touched" row, 3.7M/s for the bare store).
@@ -74,7 +74,7 @@ const model = runPipeline(["sai-headers"]).model;
 let now = 1_000_000;
 const rt = createRuntime({ model, clock: { now: () => now }, expectedFlowsPerTable: N });
 const sw = rt.createSwitch([{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }]).objectId!;
-// memory before the flow table: a table provisioned for N flows commits its key rows and index when it is created
+// memory before the flow table: a table provisioned for N flows commits its slot rows and index when it is created
 gc();
 const mem0 = process.memoryUsage();
 const tProvision = performance.now();
@@ -83,7 +83,7 @@ const table = rt.create("SAI_OBJECT_TYPE_FLOW_TABLE", sw, [
   { id: "SAI_FLOW_TABLE_ATTR_FLOW_TTL_IN_MILLISECONDS", value: 60_000 },
 ]).objectId!;
 results.provisionMs = Math.round(performance.now() - tProvision);
-log(`provision the flow table for ${M(N)} flows (index + key rows committed)`, `${results.provisionMs} ms`);
+log(`provision the flow table for ${M(N)} flows (index + slot rows committed)`, `${results.provisionMs} ms`);
 const eni = rt.create("SAI_OBJECT_TYPE_ENI", sw, [{ id: "SAI_ENI_ATTR_FLOW_TABLE_ID", value: table }]).objectId!;
 rt.createEntry("SAI_OBJECT_TYPE_ENI_ETHER_ADDRESS_MAP_ENTRY", { switch_id: sw, address: mac("00:AA:BB:CC:DD:EE") }, [{ id: "SAI_ENI_ETHER_ADDRESS_MAP_ENTRY_ATTR_ENI_ID", value: eni }]);
 

@@ -565,8 +565,8 @@ export class FlowStore {
 
   /**
    * Provisions the store to hold `n` flows (capped at `maxFlows`; nothing to do when it can already): grows the
-   * index once so they fit without a rehash, and commits the memory their inserts will write — the key rows, live,
-   * last-hit and written arrays of the never-used slots the flows beyond `count` will take (freed slots are reused
+   * index once so they fit without a rehash, and commits the memory their inserts will write — the slot rows (key,
+   * last hit, meta word, state block) of the never-used slots the flows beyond `count` will take (freed slots are reused
    * first) and the whole index — with one write per 4 KiB page that stores back the value it read. Page faults taken
    * one at a time between inserts cost far more than in one sweep (a standby about to take a bulk sync calls this
    * with the flow count coming). State columns stay lazily committed: a column no flow sets costs no memory.
