@@ -95,9 +95,12 @@ export class PackedFlows {
   private swLo = -1;
   private swHi = -1;
   private swOid = 0n;
-  private macKey = -1;
+  /** The ENI MAC (raw little-endian words) and switch (words) the cached table is for. */
+  private macRaw0 = -1;
+  private macRaw1 = -1;
+  private macSwLo = -1;
+  private macSwHi = -1;
   private macTable: FlowTable | undefined = undefined;
-  private macSwitch = 0n;
   /** Per-row chunk and offset of a run being written (reused between calls). */
   private wc = new Int32Array(0);
   private wo = new Int32Array(0);
@@ -172,11 +175,24 @@ export class PackedFlows {
       this.macTable = this.tables.tables.get(v);
       return this.macTable ? 0 : C.INVALID_PARAMETER;
     }
+    // consecutive rows nearly always repeat the ENI MAC and switch: compare the MAC's raw bytes (two word loads when
+    // aligned) and the switch's words before computing anything
     const m = base + this.macOff;
-    const mac = (((k[m]! << 24) | (k[m + 1]! << 16) | (k[m + 2]! << 8) | k[m + 3]!) >>> 0) * 65536 + ((k[m + 4]! << 8) | k[m + 5]!);
-    if (mac !== this.macKey || this.swOid !== this.macSwitch) {
-      this.macKey = mac;
-      this.macSwitch = this.swOid;
+    let raw0: number;
+    let raw1: number;
+    if (kw !== null && (m & 3) === 0) {
+      raw0 = kw[m >> 2]!;
+      raw1 = kw[(m >> 2) + 1]! & 0xffff;
+    } else {
+      raw0 = (k[m]! | (k[m + 1]! << 8) | (k[m + 2]! << 16) | (k[m + 3]! << 24)) >>> 0;
+      raw1 = k[m + 4]! | (k[m + 5]! << 8);
+    }
+    if (raw0 !== this.macRaw0 || raw1 !== this.macRaw1 || this.swLo !== this.macSwLo || this.swHi !== this.macSwHi) {
+      const mac = (((k[m]! << 24) | (k[m + 1]! << 16) | (k[m + 2]! << 8) | k[m + 3]!) >>> 0) * 65536 + ((k[m + 4]! << 8) | k[m + 5]!);
+      this.macRaw0 = raw0;
+      this.macRaw1 = raw1;
+      this.macSwLo = this.swLo;
+      this.macSwHi = this.swHi;
       this.macTable = this.tables.forMac(this.swOid, mac);
     }
     return this.macTable ? 0 : C.INVALID_PARAMETER;
@@ -185,7 +201,7 @@ export class PackedFlows {
   /** Resets the one-entry caches (objects may have changed between calls) and takes the call's keys. */
   private resetCaches(keys: Uint8Array): void {
     this.swLo = this.swHi = -1;
-    this.macKey = -1;
+    this.macRaw0 = this.macRaw1 = this.macSwLo = this.macSwHi = -1;
     this.macTable = undefined;
     this.kw = keys.byteOffset % 4 === 0 ? new Uint32Array(keys.buffer, keys.byteOffset, keys.length >> 2) : null;
   }
