@@ -406,14 +406,7 @@ export class PackedFlows {
       const col = it.columns[c.colIndex]!;
       const parts = col.parts[0]!;
       const vals = c.values;
-      if (col.stride === 1) {
-        for (let k = 0; k < n; k++) {
-          const ch = wc[k]!;
-          if (ch >= 0) parts[ch]![wo[k]!] = vals[from + k]!;
-        }
-        continue;
-      }
-      // a column in the state block: row-major
+      // element o * stride + at: a column in the state block is row-major (others: stride 1, at 0)
       const stride = col.stride;
       const at = col.at;
       for (let k = 0; k < n; k++) {

@@ -113,9 +113,6 @@ export interface InsertManyOptions {
   initState?: boolean;
 }
 
-/** One part of a column: its array per chunk (`ColumnData.parts[p]`). */
-export type ColumnParts = readonly ArrayLike<number | bigint>[];
-
 /** A numeric column to read for found keys (its first part), and where (`lookupMany`). */
 export interface ColumnRead {
   readonly column: ColumnData;
@@ -393,7 +390,7 @@ export class FlowStore {
   readonly geometry: ChunkGeometry;
   readonly keyBytes: number;
   readonly keyWords: number;
-  /** Words per slot row: the key, the last-hit time, the meta word. */
+  /** Words per slot row: the key, the last-hit time, the meta word, the state block. */
   readonly rowWords: number;
   private readonly lastHitWord: number;
   private readonly metaWord: number;
@@ -715,8 +712,7 @@ export class FlowStore {
 
   /** Records a hit on `slot` at `nowMs` (absolute clock ms; default: the store clock). */
   touch(slot: number, nowMs?: number): void {
-    const c = this.geometry.chunkOf(slot);
-    this.rows[c]![(slot - this.geometry.chunkStart(c)) * this.rowWords + this.lastHitWord] = nowMs === undefined ? this.now32() : this.toStoreTime(nowMs);
+    this.setLastHit(slot, nowMs === undefined ? this.now32() : this.toStoreTime(nowMs));
   }
 
   /** Sets the last-hit time of `slot` in store time (ms since `epochMs`, uint32; e.g. restoring a flow's idle age). */
