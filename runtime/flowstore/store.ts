@@ -28,7 +28,7 @@
  * Removed slots go on a LIFO free list and are reused before the high-water mark grows; a slot number never
  * changes for the life of a flow.
  *
- * Bulk operations work in batches of 64 keys: hash every key and load its index bucket first, then (lookups and
+ * Bulk operations work in batches of 32 keys (`BATCH`): hash every key and load its index bucket first, then (lookups and
  * removes) load every candidate key row, then do the real work — the loads of a batch overlap instead of each
  * paying a full DRAM miss in turn (PERFORMANCE.md: 3.7M → 7.2M inserts/s).
  */
@@ -55,10 +55,12 @@ export const SLOT_LIVE = 1 << 24;
 export const SLOT_HAS_LISTS = 1 << 25;
 
 /**
- * Keys processed per batch by the bulk operations. PERFORMANCE.md measured batches of 32; 64 was ~5 % faster
- * for mixed remove/insert in bench/flowstore.ts (more misses in flight per warm-up loop) and equal for lookups.
+ * Keys processed per batch by the bulk operations (PERFORMANCE.md measured batches of 32). With 96-byte slot rows a
+ * key's loads are an index line and two row lines; at 10M flows (`npm run bench -- runtime`) 32 beat 64: get by key
+ * 3.95–4.04 → 4.30–4.39M/s, the bare lookupMany 4.8 → 5.7M/s, create into scattered slots 2.6 → 2.9–3.1M/s, mixed
+ * create/remove equal or better (16 and 48 were no better than 32).
  */
-export const BATCH = 64;
+export const BATCH = 32;
 
 /**
  * Default index load factor that triggers doubling. Inserting a new key and deleting one (backward shift) walk the
