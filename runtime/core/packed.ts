@@ -15,7 +15,7 @@ import type { AttrMetadata } from "../../generator/model/types.js";
 import type { PackedBulkResult, PackedFlowColumns, PackedFlowKeys, SaiStatus } from "../api.js";
 import { FLOW_EXISTS, type ColumnArray } from "../flowstore/index.js";
 import { enumCheck, intCheck, type Check } from "../validate/checks.js";
-import { attributeCapability, operationSupported, supportedValueCheck } from "../validate/profile.js";
+import { attributeCapability, operationSupported, supportedValueCheck, type CapabilityProfile } from "../validate/profile.js";
 import { indexedCode, indexedName, STATUS } from "../validate/status.js";
 import type { BulkErrorMode, ValidationMode } from "../validate/types.js";
 import type { Capabilities } from "./capabilities.js";
@@ -39,11 +39,15 @@ const C = {
 } as const;
 
 /** One validated input column. */
-interface InColumn {
+interface InColumn extends ValueChecks {
   readonly name: string;
   readonly index: number;
   readonly values: ArrayLike<number>;
   readonly parts: ColumnArray[][] | null;
+}
+
+/** How one column's values are checked (independent of the call). */
+interface ValueChecks {
   readonly colIndex: number;
   readonly check: Check;
   readonly supported: ((v: unknown) => boolean) | null;
@@ -101,6 +105,8 @@ export class PackedFlows {
   private macSwLo = -1;
   private macSwHi = -1;
   private macTable: FlowTable | undefined = undefined;
+  /** Value checks by attribute name, with the capability profile they were worked out for. */
+  private readonly checksOf = new Map<string, ValueChecks & { profile: CapabilityProfile | undefined }>();
   /** Per-row chunk and offset of a run being written (reused between calls). */
   private wc = new Int32Array(0);
   private wo = new Int32Array(0);
@@ -229,27 +235,40 @@ export class PackedFlows {
       if (ci === undefined || !col || ["mac", "ip", "ipv4", "ipv6", "blob", "u64", "i64"].includes(col.kind))
         return fail("INVALID_PARAMETER", `${name} cannot be given column-wise (only integer, enum and bool attributes)`, i, name);
       if (values.length < n) return fail("INVALID_PARAMETER", `column ${name} has ${values.length} values for ${n} flows`, i, name);
-      const e = this.cat.enumOf(a);
-      const bool = /BOOL$/.test(a.attrvaluetype);
-      const bits = /8$/.test(a.attrvaluetype) ? 8 : /16$/.test(a.attrvaluetype) ? 16 : 32;
-      const check: Check = e && a.isenum ? enumCheck(e, this.mode) : bool ? (v) => (v === 0 || v === 1 ? undefined : `${String(v)} is not a bool (0/1)`) : intCheck(bits, /_INT\d+$/.test(a.attrvaluetype));
-      const sup = profile ? supportedValueCheck(profile, a, e) : null;
-      // integers and bools: their range; enums: a window around their values (flag enums: up to the OR of every
-      // flag, no combination is above it), tabulated; an enum too wide for a table keeps the call
-      const signed = /_INT\d+$/.test(a.attrvaluetype);
-      let fast: InColumn["fast"] = "range";
-      let lo = bool ? 0 : signed ? -(2 ** (bits - 1)) : 0;
-      let hi = bool ? 1 : signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
-      let table: Uint8Array = NO_TABLE;
-      if (e && a.isenum) {
-        const vs = e.values.map((x) => x.value);
-        const t = tabulate(check, Math.min(0, ...vs), Math.max(...vs, vs.reduce((m, v) => m | v, 0) >>> 0));
-        if (t) ({ lo, hi, table } = t);
-        fast = t ? "table" : "call";
+      let checks = this.checksOf.get(name);
+      if (!checks || checks.profile !== profile) {
+        checks = { profile, ...this.valueChecks(a, ci, profile) };
+        this.checksOf.set(name, checks);
       }
-      out.push({ name, index: i, values, parts: null, colIndex: ci, check, supported: sup ? (v) => sup(bool ? v === 1 : v) : null, bool, fast, lo, hi, table });
+      out.push({ name, index: i, values, parts: null, ...checks });
     }
     return out;
+  }
+
+  /**
+   * How a column's values are checked (tabulating an enum's values calls its check once per value in its window:
+   * worked out once per attribute and capability profile, not per call).
+   */
+  private valueChecks(a: AttrMetadata, ci: number, profile: CapabilityProfile | undefined): ValueChecks {
+    const e = this.cat.enumOf(a);
+    const bool = /BOOL$/.test(a.attrvaluetype);
+    const bits = /8$/.test(a.attrvaluetype) ? 8 : /16$/.test(a.attrvaluetype) ? 16 : 32;
+    const check: Check = e && a.isenum ? enumCheck(e, this.mode) : bool ? (v) => (v === 0 || v === 1 ? undefined : `${String(v)} is not a bool (0/1)`) : intCheck(bits, /_INT\d+$/.test(a.attrvaluetype));
+    const sup = profile ? supportedValueCheck(profile, a, e) : null;
+    // integers and bools: their range; enums: a window around their values (flag enums: up to the OR of every
+    // flag, no combination is above it), tabulated; an enum too wide for a table keeps the call
+    const signed = /_INT\d+$/.test(a.attrvaluetype);
+    let fast: InColumn["fast"] = "range";
+    let lo = bool ? 0 : signed ? -(2 ** (bits - 1)) : 0;
+    let hi = bool ? 1 : signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
+    let table: Uint8Array = NO_TABLE;
+    if (e && a.isenum) {
+      const vs = e.values.map((x) => x.value);
+      const t = tabulate(check, Math.min(0, ...vs), Math.max(...vs, vs.reduce((m, v) => m | v, 0) >>> 0));
+      if (t) ({ lo, hi, table } = t);
+      fast = t ? "table" : "call";
+    }
+    return { colIndex: ci, check, supported: sup ? (v) => sup(bool ? v === 1 : v) : null, bool, fast, lo, hi, table };
   }
 
   /** Bulk create from packed keys and numeric columns. */
