@@ -582,7 +582,9 @@ const NOT_TRIED = -3;
 /** Keys a bulk create inserts before writing their columns. */
 const WRITE_BATCH = 256;
 
+/** Status names of the codes this module returns. */
+const STATUS_NAMES = new Map<number, string>(Object.entries(C).map(([k, v]) => [v, k === "OK" ? "SAI_STATUS_SUCCESS" : `SAI_STATUS_${k}`]));
+
 function statusName(code: number): string {
-  for (const [k, v] of Object.entries(C)) if (v === code) return k === "OK" ? "SAI_STATUS_SUCCESS" : `SAI_STATUS_${k}`;
-  return String(code);
+  return STATUS_NAMES.get(code) ?? String(code);
 }

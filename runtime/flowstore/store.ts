@@ -460,6 +460,7 @@ export class FlowStore {
   private readonly ageBuf = new Uint32Array(256);
   /** Loads issued only to warm caches accumulate here so the JIT cannot drop them. */
   private sink = 0;
+  private internalsView: FlowStoreInternals | null = null;
   /** The slot `insertHashed` found when it returned FLOW_EXISTS. */
   private hit = -1;
 
@@ -647,11 +648,12 @@ export class FlowStore {
 
   /** Internals for generated scan code (filter.ts); read-only by contract. */
   internals(): FlowStoreInternals {
-    return {
+    // one object for the store's life: every member is a stable reference (chunk lists grow in place)
+    return (this.internalsView ??= {
       geometry: this.geometry, layout: this.layout, rows: this.rows, rowBytes8: this.rows8, rowWords: this.rowWords,
       lastHitWord: this.lastHitWord, metaWord: this.metaWord, columns: this.columns, blockBytes: this.blockBytes,
       highWater: () => this.hw,
-    };
+    });
   }
 
   // ---------------------------------------------------------------- single-key operations
