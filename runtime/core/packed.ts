@@ -93,8 +93,6 @@ export class PackedFlows {
   private readonly macOff: number;
   private readonly ipFields: { off: number; fam: number }[];
   private readonly rev: Uint8Array;
-  /** IS_UNIDIRECTIONAL_FLOW of a bulk remove's sub-batch (kept between calls). */
-  private readonly uniScratch = new Uint8Array(REMOVE_BATCH);
   // one-entry caches: consecutive rows nearly always name the same switch and ENI
   private swLo = -1;
   private swHi = -1;
@@ -464,12 +462,6 @@ export class PackedFlows {
       const t = this.macTable!;
       let j = i + 1;
       while (j < limit && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
-      // IS_UNIDIRECTIONAL_FLOW of the removed flows, read with their rows before they are freed (the reverse-flow
-      // step needs it); without the attribute every flow is bidirectional
-      const uni = this.uniScratch;
-      const uniCol = bidir && this.schema.a.unidirectional !== undefined ? this.schema.columnOf.get(this.schema.a.unidirectional) : undefined;
-      const column = uniCol !== undefined ? t.store.internals().columns[uniCol]! : undefined;
-      if (!column) uni.fill(0);
       // Keys are looked up and removed in one pass (each row loaded once), in order, in sub-batches; the reverse flows
       // of a sub-batch's bidirectional flows are found afterwards from the freed slots' state (intact until the next
       // insert). A key repeated in the call is removed once: later copies are ITEM_NOT_FOUND, as on the object path.
@@ -480,9 +472,8 @@ export class PackedFlows {
         for (let from = a; from < e; ) {
           const run = e - from;
           const out = slots.subarray(from, e);
-          const u = uni.subarray(from - a, e - a);
           if (stop) out.fill(NOT_TRIED);
-          t.store.removeMany(k.subarray(from * KB, e * KB), run, out, column ? { column, into: u } : undefined, stop);
+          t.store.removeMany(k.subarray(from * KB, e * KB), run, out, stop);
           let r = 0;
           let failed = false;
           for (; r < run; r++) {
@@ -497,7 +488,7 @@ export class PackedFlows {
               break;
             }
           }
-          if (bidir) this.removeReverses(t, out, r, u, implicit);
+          if (bidir) this.removeReverses(t, out, r, implicit);
           if (failed) {
             limit = from + r - 1;
             break;
@@ -518,13 +509,14 @@ export class PackedFlows {
   }
 
   /**
-   * Removes the reverse flows of the bidirectional flows just removed from `slots[0..n)` (`uni[r]` 0), read from
-   * each freed slot's REVERSE_FLOW_* state (intact until the slot is reused), and records their keys in `implicit`.
+   * Removes the reverse flows of the bidirectional flows just removed from `slots[0..n)` (IS_UNIDIRECTIONAL_FLOW
+   * false or absent), read from each freed slot's state — intact until the slot is reused, and the rows are still
+   * cached — and records their keys in `implicit`.
    */
-  private removeReverses(t: FlowTable, slots: Int32Array, n: number, uni: Uint8Array, implicit: Set<string>): void {
+  private removeReverses(t: FlowTable, slots: Int32Array, n: number, implicit: Set<string>): void {
     for (let r = 0; r < n; r++) {
       const s = slots[r]!;
-      if (s < 0 || uni[r] !== 0) continue;
+      if (s < 0 || t.codec.unidirectional(s)) continue;
       const mac = t.codec.packReverse(s, this.rev, 0);
       const rt = this.schema.tableMember ? t : this.tables.forMac(t.switchId, mac);
       if (!rt) continue;

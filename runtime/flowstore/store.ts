@@ -863,28 +863,22 @@ export class FlowStore {
 
   /**
    * Removes `n` packed keys in order; writes each former slot or FLOW_NOT_FOUND to `out` (optional); returns how
-   * many were removed. A key repeated in the call is removed once (later copies: FLOW_NOT_FOUND). With `read`, also
-   * each removed flow's value of one numeric column (read with its row, before the slot is freed) into `read.into`
-   * at the key's position. A freed slot keeps its state columns until it is reused, i.e. until the next insert.
-   * `stopAtMissing`: stop at the first key not found (its `out` entry FLOW_NOT_FOUND, later ones left as they were).
+   * many were removed. A key repeated in the call is removed once (later copies: FLOW_NOT_FOUND). A freed slot keeps
+   * its key and state until it is reused, i.e. until the next insert. `stopAtMissing`: stop at the first key not
+   * found (its `out` entry FLOW_NOT_FOUND, later ones left as they were).
    */
-  removeMany(keys: Uint8Array | Uint32Array, n: number, out?: Int32Array, read?: ColumnRead, stopAtMissing = false): number {
+  removeMany(keys: Uint8Array | Uint32Array, n: number, out?: Int32Array, stopAtMissing = false): number {
     const src = asWords(keys, n * this.keyWords);
-    const g = this.geometry;
     let removed = 0;
     for (let b = 0; b < n; b += BATCH) {
       const m = Math.min(BATCH, n - b);
       this.hashBatch(src, b, m);
-      this.warmCandidates(m, read?.column);
+      this.warmCandidates(m);
       for (let j = 0; j < m; j++) {
         const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
         let s = FLOW_NOT_FOUND;
         if (p >= 0) {
           s = this.index[2 * p + 1]! - 1;
-          if (read) {
-            const c = g.chunkOf(s);
-            read.into[b + j] = read.column.parts[0]![c]![(s - g.chunkStart(c)) * read.column.stride + read.column.at] as number;
-          }
           this.deleteAt(p);
           this.freeSlot(s);
           removed++;

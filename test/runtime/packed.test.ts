@@ -122,6 +122,31 @@ describe("packed flows", () => {
     expect(rt.flowCount()).toBe(0);
   });
 
+  it("a unidirectional flow's reverse attributes do not take another flow along on a packed remove", () => {
+    const { rt, sw } = standard();
+    const fwd = flowKey(sw, 1);
+    const rev = { ...fwd, src_ip: fwd.dst_ip, dst_ip: fwd.src_ip, src_port: 80, dst_port: fwd.src_port };
+    const reverse = [
+      { id: A("REVERSE_FLOW_ENI_MAC"), value: mac(ENI_MAC) },
+      { id: A("REVERSE_FLOW_VNET_ID"), value: 100 },
+      { id: A("REVERSE_FLOW_IP_PROTO"), value: 6 },
+      { id: A("REVERSE_FLOW_SRC_IP"), value: rev.src_ip },
+      { id: A("REVERSE_FLOW_DST_IP"), value: rev.dst_ip },
+      { id: A("REVERSE_FLOW_SRC_PORT"), value: rev.src_port },
+      { id: A("REVERSE_FLOW_DST_PORT"), value: rev.dst_port },
+    ];
+    rt.createEntry(FE, rev, []);
+    for (const mode of [0, 1] as const) {
+      expect(rt.createEntry(FE, fwd, [{ id: A("IS_UNIDIRECTIONAL_FLOW"), value: true }, ...reverse]).code).toBe(0);
+      expect(Array.from(rt.removeFlowsPacked(pack(rt, [fwd]), mode).codes)).toEqual([0]);
+      expect(rt.getEntry(FE, rev, [A("VERSION")]).code, `mode ${mode}`).toBe(0);
+    }
+    // the same flow bidirectional takes its reverse along
+    expect(rt.createEntry(FE, fwd, [{ id: A("IS_UNIDIRECTIONAL_FLOW"), value: false }, ...reverse]).code).toBe(0);
+    expect(Array.from(rt.removeFlowsPacked(pack(rt, [fwd]), 1).codes)).toEqual([0]);
+    expect(rt.flowCount()).toBe(0);
+  });
+
   it("bulk remove of more keys than one lookup batch: STOP_ON_ERROR stops at the first missing key, IGNORE_ERROR goes on", () => {
     const { rt, sw } = standard();
     const keys = Array.from({ length: 700 }, (_, i) => flowKey(sw, i));
