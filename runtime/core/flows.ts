@@ -177,6 +177,19 @@ export class FlowEngine {
     return OK;
   }
 
+  /**
+   * Writes the non-zero defaults of the slots among `slots[from, to)` (negative entries skipped), except the columns
+   * in `given` (a packed create's own columns): what `createEntry` applies to every new flow.
+   */
+  writeNonZeroDefaults(t: FlowTable, slots: Int32Array, from: number, to: number, given: ReadonlySet<number>): void {
+    if (this.nonZeroDefaults.length === 0) return;
+    const it = t.store.internals();
+    for (const [ci, v] of this.nonZeroDefaults) {
+      if (given.has(ci)) continue;
+      for (let r = from; r < to; r++) if (slots[r]! >= 0) writeColumn(t.store, it.columns[ci]!, slots[r]!, v);
+    }
+  }
+
   private writeDefaults(t: FlowTable, slot: number, all: boolean): void {
     const it = t.store.internals();
     for (const [ci, v] of all ? this.allDefaults : this.nonZeroDefaults) writeColumn(t.store, it.columns[ci]!, slot, v);

@@ -91,6 +91,8 @@ export class PackedFlows {
   private readonly KB: number;
   private readonly swOff: number;
   private readonly macOff: number;
+  /** Offset of the key's flow_table_id member (the design document's key variant), or -1. */
+  private readonly tableOff: number;
   private readonly ipFields: { off: number; fam: number }[];
   private readonly rev: Uint8Array;
   // one-entry caches: consecutive rows nearly always name the same switch and ENI
@@ -124,6 +126,7 @@ export class PackedFlows {
     this.KB = l.keyBytes;
     this.swOff = l.keyFields.find((f) => f.name === "switch_id")?.offset ?? -1;
     this.macOff = l.keyFields.find((f) => f.name === schema.eniMember)?.offset ?? -1;
+    this.tableOff = schema.tableMember ? l.keyFields.find((f) => f.name === schema.tableMember)!.offset : -1;
     this.ipFields = l.keyFields.filter((f) => f.kind === "ip").map((f) => ({ off: f.offset, fam: f.familyOffset }));
     this.rev = new Uint8Array(l.keyBytes);
   }
@@ -161,8 +164,11 @@ export class PackedFlows {
         this.swOid = sw;
       }
     }
+    // (index loops: a for-of here would create an iterator per row)
+    const ipFields = this.ipFields;
     if (strict)
-      for (const f of this.ipFields) {
+      for (let x = 0; x < ipFields.length; x++) {
+        const f = ipFields[x]!;
         const fam = k[base + f.fam]!;
         if (fam > 1) return C.INVALID_PARAMETER;
         if (fam !== 0) continue;
@@ -172,10 +178,9 @@ export class PackedFlows {
           if ((kw[w + 1]! | kw[w + 2]! | kw[w + 3]!) !== 0) return C.INVALID_PARAMETER;
         } else for (let i = 4; i < 16; i++) if (k[a + i] !== 0) return C.INVALID_PARAMETER;
       }
-    if (this.schema.tableMember) {
-      const f = this.schema.store.keyFields.find((x) => x.name === this.schema.tableMember)!;
+    if (this.tableOff >= 0) {
       let v = 0n;
-      for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(k[base + f.offset + i]!);
+      for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(k[base + this.tableOff + i]!);
       this.macTable = this.tables.tables.get(v);
       return this.macTable ? 0 : C.INVALID_PARAMETER;
     }
@@ -295,7 +300,8 @@ export class PackedFlows {
     for (let i = 0; i < n; i++) {
       let code = this.checkRow(k, i * KB, true);
       if (code === 0) {
-        for (const c of cols) {
+        for (let ci = 0; ci < cols.length; ci++) {
+          const c = cols[ci]!;
           const v = c.values[i]!;
           const ok =
             c.fast === "table" ? v >= c.lo && v <= c.hi && c.table[v - c.lo] === 1 : c.fast === "range" ? v >= c.lo && v <= c.hi && Number.isInteger(v) : c.check(v) === undefined;
@@ -349,6 +355,7 @@ export class PackedFlows {
         }
     // ---- insert in runs of rows sharing a table
     const slots = new Int32Array(n).fill(-1);
+    const given = new Set(cols.map((c) => c.colIndex));
     let stopAt = limit;
     for (let i = 0; i < stopAt; ) {
       if (codes[i] !== 0) {
@@ -378,6 +385,7 @@ export class PackedFlows {
             break;
           }
         }
+        this.flows.writeNonZeroDefaults(t, slots, a, e, given);
         this.writeColumns(t, cols, slots, a, e);
         if (stopAt < j) break;
       }
@@ -393,10 +401,11 @@ export class PackedFlows {
     return this.callStatus(codes, ok, first, "created");
   }
 
-  /** Writes the non-zero defaults and the given columns of rows [from, to) that got a slot. */
+  /** Writes the given columns of rows [from, to) that got a slot. */
   private writeColumns(t: FlowTable, cols: readonly InColumn[], slots: Int32Array, from: number, to: number): void {
     const it = t.store.internals();
     const g = it.geometry;
+    if (cols.length === 0) return;
     // each row's chunk and offset once, then column by column
     const n = to - from;
     if (this.wc.length < n) {

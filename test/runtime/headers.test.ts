@@ -50,6 +50,43 @@ describe("design-document flow key with flow_table_id", () => {
   });
 });
 
+describe("a header set whose flow entry has a non-zero default", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dashflow-hdr-"));
+  cpSync("sai-headers", dir, { recursive: true });
+  const file = join(dir, "saiexperimentaldashflow.h");
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf("SAI_FLOW_ENTRY_ATTR_METER_CLASS,");
+  const def = text.lastIndexOf("@default 0", at);
+  writeFileSync(file, text.slice(0, def) + "@default 7" + text.slice(def + "@default 0".length));
+  const r = runPipeline([dir]);
+
+  it("applies it on every create path, unless the create gives the attribute", () => {
+    expect(r.diagnostics.sorted().filter((d) => d.severity === "error")).toEqual([]);
+    const rt = createRuntime({ model: r.model });
+    const sw = rt.createSwitch([{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }]).objectId!;
+    const t = rt.create(FT, sw, [{ id: "SAI_FLOW_TABLE_ATTR_DASH_FLOW_ENABLED_KEY", value: 127 }]).objectId!;
+    const eni = rt.create("SAI_OBJECT_TYPE_ENI", sw, [{ id: "SAI_ENI_ATTR_FLOW_TABLE_ID", value: t }]).objectId!;
+    rt.createEntry("SAI_OBJECT_TYPE_ENI_ETHER_ADDRESS_MAP_ENTRY", { switch_id: sw, address: mac("00:00:00:00:00:01") }, [{ id: "SAI_ENI_ETHER_ADDRESS_MAP_ENTRY_ATTR_ENI_ID", value: eni }]);
+    const key = (i: number) => ({
+      switch_id: sw, eni_mac: mac("00:00:00:00:00:01"), vnet_id: 1, ip_proto: 6, src_ip: ipAddress(`10.0.${i >> 8}.${i & 255}`), dst_ip: ipAddress("10.0.1.1"), src_port: i, dst_port: 80,
+    });
+    const meter = (i: number) => rt.getEntry(FE, key(i), ["SAI_FLOW_ENTRY_ATTR_METER_CLASS"]).attrs![0]!.value;
+    expect(rt.createEntry(FE, key(1), []).code).toBe(0);
+    expect(meter(1)).toBe(7);
+    const kb = rt.flowKeyLayout().keyBytes;
+    const keys = new Uint8Array(kb * 300);
+    for (let i = 0; i < 300; i++) rt.packFlowKey(key(10 + i), keys, i);
+    const first = rt.createFlowsPacked({ count: 150, keys: keys.subarray(0, 150 * kb) }, {}, 0);
+    expect(first.succeeded, first.message).toBe(150);
+    expect(rt.createFlowsPacked({ count: 150, keys: keys.subarray(150 * kb) }, { SAI_FLOW_ENTRY_ATTR_METER_CLASS: new Uint32Array(150).fill(3) }, 0).succeeded).toBe(150);
+    expect([10, 159, 160, 309].map(meter)).toEqual([7, 7, 3, 3]);
+    // a reused slot gets the default again
+    expect(rt.removeFlowsPacked({ count: 150, keys: keys.subarray(150 * kb) }, 0).succeeded).toBe(150);
+    expect(rt.createFlowsPacked({ count: 150, keys: keys.subarray(150 * kb) }, {}, 0).succeeded).toBe(150);
+    expect([160, 309].map(meter)).toEqual([7, 7]);
+  });
+});
+
 describe("fixture base headers (no DASH objects)", () => {
   const m = runPipeline(["test/fixtures/base"]).model;
 
