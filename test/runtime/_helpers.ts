@@ -79,6 +79,19 @@ export function flowKey(sw: bigint, i: number, over: Partial<Record<string, unkn
 }
 
 /** JSON with bigints and byte arrays readable (for deep comparisons of results). */
+/** The REVERSE_FLOW_* attributes naming `rev` as a flow's reverse flow (ENI MAC `ENI_MAC`, VNI 100, TCP). */
+export function reverseAttrs(rev: EntryKey): { id: string; value: unknown }[] {
+  return [
+    { id: A("REVERSE_FLOW_ENI_MAC"), value: mac(ENI_MAC) },
+    { id: A("REVERSE_FLOW_VNET_ID"), value: 100 },
+    { id: A("REVERSE_FLOW_IP_PROTO"), value: 6 },
+    { id: A("REVERSE_FLOW_SRC_IP"), value: rev.src_ip },
+    { id: A("REVERSE_FLOW_DST_IP"), value: rev.dst_ip },
+    { id: A("REVERSE_FLOW_SRC_PORT"), value: rev.src_port },
+    { id: A("REVERSE_FLOW_DST_PORT"), value: rev.dst_port },
+  ];
+}
+
 export function plain(v: unknown): unknown {
   return JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? `0x${x.toString(16)}` : x instanceof Uint8Array ? Array.from(x) : x)));
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { renderProtoFiles } from "../../generator/emit/proto.js";
 import { loadFlowCodecs, type FlowCodecs } from "../../runtime/proto/index.js";
 import { ipAddress, mac } from "../../runtime/values/index.js";
-import { A, addTable, ENI_MAC, FE, flowKey, FT, model, standard, withSwitch } from "./_helpers.js";
+import { A, addTable, ENI_MAC, FE, flowKey, FT, model, reverseAttrs, standard, withSwitch } from "./_helpers.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -147,18 +147,7 @@ describe("bidirectional flows", () => {
     src_port: 80,
     dst_port: 1000 + i,
   });
-  const revAttrs = (sw: bigint, i: number) => {
-    const r = reverseOf(sw, i);
-    return [
-      { id: A("REVERSE_FLOW_ENI_MAC"), value: mac(ENI_MAC) },
-      { id: A("REVERSE_FLOW_VNET_ID"), value: 100 },
-      { id: A("REVERSE_FLOW_IP_PROTO"), value: 6 },
-      { id: A("REVERSE_FLOW_SRC_IP"), value: r.src_ip },
-      { id: A("REVERSE_FLOW_DST_IP"), value: r.dst_ip },
-      { id: A("REVERSE_FLOW_SRC_PORT"), value: r.src_port },
-      { id: A("REVERSE_FLOW_DST_PORT"), value: r.dst_port },
-    ];
-  };
+  const revAttrs = (sw: bigint, i: number) => reverseAttrs(reverseOf(sw, i));
 
   it("removing a bidirectional flow removes its reverse flow", () => {
     const { rt, sw } = standard();

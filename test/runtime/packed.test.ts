@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { DashRuntime, EntryKey } from "../../runtime/runtime.js";
 import { ipAddress, mac } from "../../runtime/values/index.js";
-import { A, ENI_MAC, FE, flowKey, standard } from "./_helpers.js";
+import { A, ENI_MAC, FE, flowKey, reverseAttrs, standard } from "./_helpers.js";
 
 function pack(rt: DashRuntime, keys: EntryKey[]) {
   const kb = rt.flowKeyLayout().keyBytes;
@@ -106,15 +106,7 @@ describe("packed flows", () => {
     const { rt, sw } = standard();
     const fwd = flowKey(sw, 1);
     const rev = { ...fwd, src_ip: fwd.dst_ip, dst_ip: fwd.src_ip, src_port: 80, dst_port: fwd.src_port };
-    rt.createEntry(FE, fwd, [
-      { id: A("REVERSE_FLOW_ENI_MAC"), value: mac(ENI_MAC) },
-      { id: A("REVERSE_FLOW_VNET_ID"), value: 100 },
-      { id: A("REVERSE_FLOW_IP_PROTO"), value: 6 },
-      { id: A("REVERSE_FLOW_SRC_IP"), value: rev.src_ip },
-      { id: A("REVERSE_FLOW_DST_IP"), value: rev.dst_ip },
-      { id: A("REVERSE_FLOW_SRC_PORT"), value: rev.src_port },
-      { id: A("REVERSE_FLOW_DST_PORT"), value: rev.dst_port },
-    ]);
+    rt.createEntry(FE, fwd, reverseAttrs(rev));
     rt.createEntry(FE, rev, []);
     rt.createEntry(FE, flowKey(sw, 2, { src_ip: ipAddress("2001:db8::2") }), []);
     const r = rt.removeFlowsPacked(pack(rt, [fwd, rev, flowKey(sw, 2, { src_ip: ipAddress("2001:db8::2") }), flowKey(sw, 3)]), 1);
@@ -126,15 +118,7 @@ describe("packed flows", () => {
     const { rt, sw } = standard();
     const fwd = flowKey(sw, 1);
     const rev = { ...fwd, src_ip: fwd.dst_ip, dst_ip: fwd.src_ip, src_port: 80, dst_port: fwd.src_port };
-    const reverse = [
-      { id: A("REVERSE_FLOW_ENI_MAC"), value: mac(ENI_MAC) },
-      { id: A("REVERSE_FLOW_VNET_ID"), value: 100 },
-      { id: A("REVERSE_FLOW_IP_PROTO"), value: 6 },
-      { id: A("REVERSE_FLOW_SRC_IP"), value: rev.src_ip },
-      { id: A("REVERSE_FLOW_DST_IP"), value: rev.dst_ip },
-      { id: A("REVERSE_FLOW_SRC_PORT"), value: rev.src_port },
-      { id: A("REVERSE_FLOW_DST_PORT"), value: rev.dst_port },
-    ];
+    const reverse = reverseAttrs(rev);
     rt.createEntry(FE, rev, []);
     for (const mode of [0, 1] as const) {
       expect(rt.createEntry(FE, fwd, [{ id: A("IS_UNIDIRECTIONAL_FLOW"), value: true }, ...reverse]).code).toBe(0);
