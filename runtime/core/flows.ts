@@ -177,17 +177,10 @@ export class FlowEngine {
     return OK;
   }
 
-  /**
-   * Writes the non-zero defaults of the slots among `slots[from, to)` (negative entries skipped), except the columns
-   * in `given` (a packed create's own columns): what `createEntry` applies to every new flow.
-   */
-  writeNonZeroDefaults(t: FlowTable, slots: Int32Array, from: number, to: number, given: ReadonlySet<number>): void {
+  /** Writes what `createEntry` gives every new flow (the non-zero defaults) to the slots among `slots[from, to)` (negative entries skipped). */
+  writeCreateDefaults(t: FlowTable, slots: Int32Array, from: number, to: number): void {
     if (this.nonZeroDefaults.length === 0) return;
-    const it = t.store.internals();
-    for (const [ci, v] of this.nonZeroDefaults) {
-      if (given.has(ci)) continue;
-      for (let r = from; r < to; r++) if (slots[r]! >= 0) writeColumn(t.store, it.columns[ci]!, slots[r]!, v);
-    }
+    for (let r = from; r < to; r++) if (slots[r]! >= 0) this.writeDefaults(t, slots[r]!, false);
   }
 
   private writeDefaults(t: FlowTable, slot: number, all: boolean): void {

@@ -105,8 +105,8 @@ export class PackedFlows {
   private macSwLo = -1;
   private macSwHi = -1;
   private macTable: FlowTable | undefined = undefined;
-  /** Value checks by attribute name, with the capability profile they were worked out for. */
-  private readonly checksOf = new Map<string, ValueChecks & { profile: CapabilityProfile | undefined }>();
+  /** Value checks by attribute name (the runtime's capability profile never changes). */
+  private readonly checksOf = new Map<string, ValueChecks>();
   /** Per-row chunk and offset of a run being written (reused between calls). */
   private wc = new Int32Array(0);
   private wo = new Int32Array(0);
@@ -239,10 +239,7 @@ export class PackedFlows {
         return fail("INVALID_PARAMETER", `${name} cannot be given column-wise (only integer, enum and bool attributes)`, i, name);
       if (values.length < n) return fail("INVALID_PARAMETER", `column ${name} has ${values.length} values for ${n} flows`, i, name);
       let checks = this.checksOf.get(name);
-      if (!checks || checks.profile !== profile) {
-        checks = { profile, ...this.valueChecks(a, ci, profile) };
-        this.checksOf.set(name, checks);
-      }
+      if (!checks) this.checksOf.set(name, (checks = this.valueChecks(a, ci, profile)));
       out.push({ name, index: i, values, parts: null, ...checks });
     }
     return out;
@@ -250,7 +247,7 @@ export class PackedFlows {
 
   /**
    * How a column's values are checked (tabulating an enum's values calls its check once per value in its window:
-   * worked out once per attribute and capability profile, not per call).
+   * worked out once per attribute, not per call).
    */
   private valueChecks(a: AttrMetadata, ci: number, profile: CapabilityProfile | undefined): ValueChecks {
     const e = this.cat.enumOf(a);
@@ -355,7 +352,6 @@ export class PackedFlows {
         }
     // ---- insert in runs of rows sharing a table
     const slots = new Int32Array(n).fill(-1);
-    const given = new Set(cols.map((c) => c.colIndex));
     let stopAt = limit;
     for (let i = 0; i < stopAt; ) {
       if (codes[i] !== 0) {
@@ -385,7 +381,8 @@ export class PackedFlows {
             break;
           }
         }
-        this.flows.writeNonZeroDefaults(t, slots, a, e, given);
+        // defaults first: the given columns overwrite theirs
+        this.flows.writeCreateDefaults(t, slots, a, e);
         this.writeColumns(t, cols, slots, a, e);
         if (stopAt < j) break;
       }
@@ -562,7 +559,7 @@ export class PackedFlows {
       const sl = slots.subarray(i, j);
       const column = t.store.internals().columns[ci]!;
       // the store reads the column with each batch of found keys (their lines loaded together with the key rows)
-      t.store.lookupMany(k.subarray(i * KB, j * KB), j - i, sl, undefined, { column, into: out.subarray(i, j) });
+      t.store.lookupMany(k.subarray(i * KB, j * KB), j - i, sl, { column, into: out.subarray(i, j) });
       for (let r = 0; r < j - i; r++) if (sl[r]! < 0) codes[i + r] = C.ITEM_NOT_FOUND;
       i = j;
     }

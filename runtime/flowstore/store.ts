@@ -825,12 +825,11 @@ export class FlowStore {
   }
 
   /**
-   * Looks up `n` packed keys; writes each slot or FLOW_NOT_FOUND to `out`; returns how many were found. With
-   * `hashes`, also each key's hash, for {@link removeSlots} (which then need not re-read the key rows). With `read`,
+   * Looks up `n` packed keys; writes each slot or FLOW_NOT_FOUND to `out`; returns how many were found. With `read`,
    * also the found slots' values of one numeric column part (loaded together with their key rows, so the misses
    * overlap) into `read.into` at the keys' positions.
    */
-  lookupMany(keys: Uint8Array | Uint32Array, n: number, out: Int32Array, hashes?: Uint32Array, read?: ColumnRead): number {
+  lookupMany(keys: Uint8Array | Uint32Array, n: number, out: Int32Array, read?: ColumnRead): number {
     const src = asWords(keys, n * this.keyWords);
     let found = 0;
     const g = this.geometry;
@@ -842,7 +841,6 @@ export class FlowStore {
         const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
         const s = p < 0 ? FLOW_NOT_FOUND : this.index[2 * p + 1]! - 1;
         out[b + j] = s;
-        if (hashes) hashes[b + j] = this.bh[j]!;
         if (s >= 0) found++;
       }
       // the batch's values while their lines are still cached (loaded with the key rows above)
@@ -891,10 +889,9 @@ export class FlowStore {
   }
 
   /**
-   * Removes the live slots among `slots[0..n)`; returns how many were removed. `hashes` (from
-   * {@link lookupMany} of the same keys, no insert since) spares reading each slot's key row to find its index entry.
+   * Removes the live slots among `slots[0..n)`; returns how many were removed.
    */
-  removeSlots(slots: ArrayLike<number>, n = slots.length, hashes?: ArrayLike<number>): number {
+  removeSlots(slots: ArrayLike<number>, n = slots.length): number {
     let removed = 0;
     const bh = this.bh;
     const bs = this.bslot;
@@ -903,7 +900,7 @@ export class FlowStore {
       for (let j = 0; j < m; j++) {
         const s = slots[b + j]!;
         bs[j] = this.isLive(s) ? s : -1;
-        if (bs[j]! >= 0) bh[j] = hashes ? hashes[b + j]! : this.rowHash(s);
+        if (bs[j]! >= 0) bh[j] = this.rowHash(s);
       }
       let acc = 0;
       const idx = this.index;

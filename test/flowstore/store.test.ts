@@ -133,7 +133,7 @@ describe("bulk operations", () => {
     const values = new Float64Array(60).fill(-1);
     const column = s.internals().columns.find((c) => c.spec.name === col.name)!;
     const probe = new Uint8Array([...packed(45, 15)]); // 45..49 exist, 50..59 do not
-    expect(s.lookupMany(probe, 15, out, undefined, { column, into: values })).toBe(5);
+    expect(s.lookupMany(probe, 15, out, { column, into: values })).toBe(5);
     expect([...values.subarray(0, 15)]).toEqual([1045, 1046, 1047, 1048, 1049, ...new Array(10).fill(-1)]);
   });
 
