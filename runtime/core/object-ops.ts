@@ -13,6 +13,7 @@ import type { AttrMetadata } from "../../generator/model/types.js";
 import type { AttrId, Attribute, BulkCreateResult, BulkGetResult, BulkResult, CreateResult, EntryKey, GetResult, SaiStatus } from "../api.js";
 import { canonicalKey, attributeKeyString, type Validator } from "../validate/validator.js";
 import { oidText, switchIndexOf } from "../validate/oid-types.js";
+import { STATUS } from "../validate/status.js";
 import type { AttrInput, BulkErrorMode, BulkItem, ValidationMode } from "../validate/types.js";
 import { SWITCH_TYPE, type Catalog } from "./catalog.js";
 import { defaultValue, zeroValue } from "./defaults.js";
@@ -453,8 +454,11 @@ export class ObjectOps {
 
   /** Bulk entry create; flows are capacity-checked per table before anything executes. */
   createEntries(type: string, items: readonly { key: EntryKey; attrs: readonly AttrInput[] }[], mode: BulkErrorMode = 0): BulkResult {
-    const v = this.validator.validateBulkCreate(type, items.map((it) => ({ key: it.key, attrs: it.attrs })), vmode(mode), { state: this.state });
+    const validated = this.validator.validateBulkCreate(type, items.map((it) => ({ key: it.key, attrs: it.attrs })), vmode(mode), { state: this.state });
     const flows = this.isFlow(type) ? this.flows()! : null;
+    // The validator calls a repeat of an earlier item's key ITEM_ALREADY_EXISTS; when no flow table takes that key,
+    // the earlier item fails when executed and so does the repeat: INVALID_PARAMETER, as the packed path says.
+    const v = flows && validated.statuses.some((s) => s.code === STATUS.ITEM_ALREADY_EXISTS) ? { ...validated, statuses: validated.statuses.map((s, i) => (s.code === STATUS.ITEM_ALREADY_EXISTS ? noTable(flows.precheckCreate(items[i]!.key, items[i]!.attrs)) ?? s : s)) } : validated;
     const pre: unknown[] = [];
     const plan = this.pipeline(
       v,
@@ -524,4 +528,9 @@ export class ObjectOps {
     });
     return "stop" in plan ? this.overall<BulkGetResult>(plan, { attrs }) : { ...plan, attrs };
   }
+}
+
+/** A create precheck's failure when it is the missing flow table (INVALID_PARAMETER), else null. */
+function noTable(p: SaiStatus | { table: unknown }): SaiStatus | null {
+  return "table" in p || p.code !== STATUS.INVALID_PARAMETER ? null : p;
 }

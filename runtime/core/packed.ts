@@ -22,6 +22,7 @@ import type { Capabilities } from "./capabilities.js";
 import { SWITCH_TYPE, type Catalog } from "./catalog.js";
 import { FLOW_TYPES, type FlowSchema } from "./flow-schema.js";
 import { keyId } from "./flows.js";
+import { keyScan, type KeyScan } from "./key-scan.js";
 import type { FlowTable, FlowTables } from "./flow-tables.js";
 import type { FlowEngine } from "./flows.js";
 import type { ObjectStore } from "./objects.js";
@@ -37,6 +38,13 @@ const C = {
   NOT_SUPPORTED: STATUS.NOT_SUPPORTED,
   TABLE_FULL: -13,
 } as const;
+
+/** Rows of a create from `from` up to the next run's `from` share `table`; `valid` of them passed the row checks. */
+interface CreateRun {
+  readonly table: FlowTable;
+  readonly from: number;
+  valid: number;
+}
 
 /** One validated input column. */
 interface InColumn extends ValueChecks {
@@ -93,8 +101,11 @@ export class PackedFlows {
   private readonly macOff: number;
   /** Offset of the key's flow_table_id member (the design document's key variant), or -1. */
   private readonly tableOff: number;
-  private readonly ipFields: { off: number; fam: number }[];
+  /** Scans over a call's keys: runs of rows picking one table, malformed IP members. */
+  private readonly scan: KeyScan;
   private readonly rev: Uint8Array;
+  /** One key, 4-byte aligned (scratch). */
+  private readonly key1: Uint8Array;
   // one-entry caches: consecutive rows nearly always name the same switch and ENI
   private swLo = -1;
   private swHi = -1;
@@ -110,6 +121,9 @@ export class PackedFlows {
   /** Per-row chunk and offset of a run being written (reused between calls). */
   private wc = new Int32Array(0);
   private wo = new Int32Array(0);
+  /** A create's runs of rows sharing a table, and its slots (reused between calls). */
+  private readonly runs: CreateRun[] = [];
+  private slots = new Int32Array(0);
   /** The call's keys as words when they are 4-byte aligned (then key checks read words, not bytes). */
   private kw: Uint32Array | null = null;
 
@@ -127,8 +141,10 @@ export class PackedFlows {
     this.swOff = l.keyFields.find((f) => f.name === "switch_id")?.offset ?? -1;
     this.macOff = l.keyFields.find((f) => f.name === schema.eniMember)?.offset ?? -1;
     this.tableOff = schema.tableMember ? l.keyFields.find((f) => f.name === schema.tableMember)!.offset : -1;
-    this.ipFields = l.keyFields.filter((f) => f.kind === "ip").map((f) => ({ off: f.offset, fam: f.familyOffset }));
+    const selecting = l.keyFields.filter((f) => f.name === "switch_id" || f.name === (schema.tableMember ?? schema.eniMember));
+    this.scan = keyScan(l.keyBytes, selecting, l.keyFields.filter((f) => f.kind === "ip"));
     this.rev = new Uint8Array(l.keyBytes);
+    this.key1 = new Uint8Array(l.keyBytes);
   }
 
   private callStatus(codes: Int32Array, succeeded: number, firstFail: number, what: string): PackedBulkResult {
@@ -147,10 +163,11 @@ export class PackedFlows {
   }
 
   /**
-   * Checks a row's key; returns 0 or a status code, and leaves the row's table in `macTable`. `strict` (create)
-   * also checks the IP family bytes and IPv4 tails; lookups skip that, as a malformed key is simply not found.
+   * Checks the switch and table a row's key picks; returns 0, INVALID_PARAMETER (no such switch) or TABLE_MISSING, and
+   * leaves the row's table in `macTable`. (Creates also check the IP members, with `scan.firstBadIp`; lookups do not, as a malformed key is
+   * simply not found.)
    */
-  private checkRow(k: Uint8Array, base: number, strict = false): number {
+  private checkRow(k: Uint8Array, base: number): number {
     const kw = this.kw;
     if (this.swOff >= 0) {
       const o = base + this.swOff;
@@ -164,25 +181,11 @@ export class PackedFlows {
         this.swOid = sw;
       }
     }
-    // (index loops: a for-of here would create an iterator per row)
-    const ipFields = this.ipFields;
-    if (strict)
-      for (let x = 0; x < ipFields.length; x++) {
-        const f = ipFields[x]!;
-        const fam = k[base + f.fam]!;
-        if (fam > 1) return C.INVALID_PARAMETER;
-        if (fam !== 0) continue;
-        const a = base + f.off;
-        if (kw !== null && (a & 3) === 0) {
-          const w = a >> 2;
-          if ((kw[w + 1]! | kw[w + 2]! | kw[w + 3]!) !== 0) return C.INVALID_PARAMETER;
-        } else for (let i = 4; i < 16; i++) if (k[a + i] !== 0) return C.INVALID_PARAMETER;
-      }
     if (this.tableOff >= 0) {
       let v = 0n;
       for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(k[base + this.tableOff + i]!);
       this.macTable = this.tables.tables.get(v);
-      return this.macTable ? 0 : C.INVALID_PARAMETER;
+      return this.macTable ? 0 : TABLE_MISSING;
     }
     // consecutive rows nearly always repeat the ENI MAC and switch: compare the MAC's raw bytes (two word loads when
     // aligned) and the switch's words before computing anything
@@ -204,7 +207,17 @@ export class PackedFlows {
       this.macSwHi = this.swHi;
       this.macTable = this.tables.forMac(this.swOid, mac);
     }
-    return this.macTable ? 0 : C.INVALID_PARAMETER;
+    return this.macTable ? 0 : TABLE_MISSING;
+  }
+
+  /**
+   * The end of the run of rows from `i` (below `limit`) that pick row i's table `t`: rows whose switch and ENI MAC
+   * words repeat row i's, and after them rows with other words that still pick `t`.
+   */
+  private runEnd(k: Uint8Array, i: number, limit: number, t: FlowTable): number {
+    let j = this.scan.sameTableEnd(k, this.kw, i, limit);
+    while (j < limit && this.checkRow(k, j * this.KB) === 0 && this.macTable === t) j = this.scan.sameTableEnd(k, this.kw, j, limit);
+    return j;
   }
 
   /** Resets the one-entry caches (objects may have changed between calls) and takes the call's keys. */
@@ -291,77 +304,165 @@ export class PackedFlows {
     }
     const k = keys.keys;
     const KB = this.KB;
-    const tableOf: (FlowTable | undefined)[] = new Array(n);
+    // ---- rows: key and values; rows sharing a table come in runs (nearly always one run per call)
+    const runs = this.runs;
+    runs.length = 0;
     let limit = n;
-    // ---- rows: key and values
-    for (let i = 0; i < n; i++) {
-      let code = this.checkRow(k, i * KB, true);
-      if (code === 0) {
-        for (let ci = 0; ci < cols.length; ci++) {
-          const c = cols[ci]!;
-          const v = c.values[i]!;
-          const ok =
-            c.fast === "table" ? v >= c.lo && v <= c.hi && c.table[v - c.lo] === 1 : c.fast === "range" ? v >= c.lo && v <= c.hi && Number.isInteger(v) : c.check(v) === undefined;
-          if (!ok) {
-            code = this.mode === "sai" ? indexedCode("INVALID_ATTR_VALUE", c.index) : C.INVALID_PARAMETER;
+    let run: CreateRun | undefined;
+    const kw = this.kw;
+    for (let i = 0; i < limit; ) {
+      // rows [i, end) pick one table (or fail alike); their IP members are scanned in one go
+      const tableCode = this.checkRow(k, i * KB);
+      const t = this.macTable!;
+      const end = tableCode === 0 ? this.runEnd(k, i, limit, t) : this.scan.sameTableEnd(k, kw, i, limit);
+      let badIp = tableCode === 0 || tableCode === TABLE_MISSING ? this.scan.firstBadIp(k, kw, i, end) : end;
+      for (let r = i; r < end; r++) {
+        // the order of the object path: key format and switch, attribute values, then the table for the key
+        let code = tableCode === TABLE_MISSING ? 0 : tableCode;
+        if (code === 0 && r === badIp) {
+          code = C.INVALID_PARAMETER;
+          badIp = this.scan.firstBadIp(k, kw, r + 1, end);
+        } else if (code === 0)
+          for (let ci = 0; ci < cols.length; ci++) {
+            const c = cols[ci]!;
+            const v = c.values[r]!;
+            const ok =
+              c.fast === "table" ? v >= c.lo && v <= c.hi && c.table[v - c.lo] === 1 : c.fast === "range" ? v >= c.lo && v <= c.hi && Number.isInteger(v) : c.check(v) === undefined;
+            if (!ok) {
+              code = this.mode === "sai" ? indexedCode("INVALID_ATTR_VALUE", c.index) : C.INVALID_PARAMETER;
+              break;
+            }
+            if (c.supported !== null && !c.supported(v)) {
+              code = indexedCode("ATTR_NOT_SUPPORTED", c.index);
+              break;
+            }
+          }
+        if (code === 0 && tableCode === TABLE_MISSING) code = C.INVALID_PARAMETER;
+        if (code !== 0) {
+          codes[r] = code;
+          run = undefined;
+          if (stop) {
+            limit = r;
             break;
           }
-          if (c.supported !== null && !c.supported(v)) {
-            code = indexedCode("ATTR_NOT_SUPPORTED", c.index);
-            break;
-          }
+          continue;
         }
+        if (run === undefined || run.table !== t) runs.push((run = { table: t, from: r, valid: 0 }));
+        run.valid++;
       }
-      codes[i] = code;
-      tableOf[i] = this.macTable;
-      if (code !== 0 && stop) {
-        limit = i;
-        break;
-      }
+      if (limit < end) break;
+      i = end;
     }
     // ---- capacity, per table and per switch, before anything is inserted
-    // rows come in runs of one table: count a run, then add it to the map
-    const perTable = new Map<FlowTable, number>();
-    let runTable: FlowTable | undefined;
-    let runCount = 0;
-    for (let i = 0; i <= limit; i++) {
-      const t = i < limit && codes[i] === 0 ? tableOf[i] : undefined;
-      if (t === runTable && i < limit) {
-        if (t) runCount++;
+    const cap = this.capacity(runs, codes, k, limit, stop);
+    const full = cap.full;
+    limit = cap.limit;
+    // ---- insert run by run (rows of a run share a table; failed rows inside it are skipped)
+    if (this.slots.length < n) this.slots = new Int32Array(n);
+    const slots = this.slots.subarray(0, n).fill(-1);
+    let stopAt = limit;
+    for (let x = 0; x < runs.length; x++) {
+      const { table: t, from } = runs[x]!;
+      if (from >= stopAt) break;
+      const to = Math.min(x + 1 < runs.length ? runs[x + 1]!.from : limit, stopAt);
+      if (full !== null && full.has(t)) {
+        const first = this.failRun(codes, from, to, C.TABLE_FULL, stop);
+        if (stop && first >= 0) {
+          stopAt = first;
+          break;
+        }
         continue;
       }
-      if (runTable && runCount > 0) perTable.set(runTable, (perTable.get(runTable) ?? 0) + runCount);
-      runTable = t;
-      runCount = t ? 1 : 0;
+      stopAt = this.insertRun(t, k, cols, codes, slots, from, to, stop, stopAt);
     }
-    const perSwitch = new Map<bigint, number>();
-    for (const [t, c] of perTable) perSwitch.set(t.switchId, (perSwitch.get(t.switchId) ?? 0) + c);
-    const full = new Set<FlowTable>();
-    for (const [t, c] of perTable) {
-      const room = this.flows.capacityOf(t.switchId) - this.tables.switchFlows(t.switchId);
-      if (c > t.store.maxFlows - t.store.count || perSwitch.get(t.switchId)! > room) full.add(t);
+    if (stopAt < n) for (let q = stopAt + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
+    let ok = 0;
+    let first = -1;
+    for (let q = 0; q < n; q++) {
+      if (codes[q] === 0) ok++;
+      else if (first < 0) first = q;
     }
-    if (full.size > 0)
-      for (let i = 0; i < limit; i++)
-        if (codes[i] === 0 && full.has(tableOf[i]!)) {
-          codes[i] = C.TABLE_FULL;
-          if (stop) {
-            limit = i;
-            break;
-          }
+    return this.callStatus(codes, ok, first, "created");
+  }
+
+  /**
+   * Capacity, per table and per switch, before anything is inserted. The call is first counted as if every checked row
+   * were a new flow; only when that would overflow a table or switch are the rows counted exactly: a row whose key is
+   * in its table already, or repeats an earlier row of the call, adds nothing and gets ITEM_ALREADY_EXISTS now (under
+   * STOP_ON_ERROR the call stops there, and the rows after it are not counted) — as on the object path, whose
+   * validator finds those rows before it counts. Returns the tables that are full (null: none) and the new limit.
+   */
+  private capacity(runs: readonly CreateRun[], codes: Int32Array, k: Uint8Array, limit: number, stop: boolean): { full: Set<FlowTable> | null; limit: number } {
+    const asNew = new Map<FlowTable, number>();
+    for (const r of runs) asNew.set(r.table, (asNew.get(r.table) ?? 0) + r.valid);
+    if (this.overflowing(asNew) === null) return { full: null, limit };
+    const exact = new Map<FlowTable, number>();
+    const seen = new Set<string>();
+    for (let x = 0; x < runs.length; x++) {
+      const t = runs[x]!.table;
+      const to = Math.min(x + 1 < runs.length ? runs[x + 1]!.from : limit, limit);
+      if (!exact.has(t)) exact.set(t, 0);
+      for (let r = runs[x]!.from; r < to; r++) {
+        if (codes[r] !== 0) continue;
+        const key = this.alignedKey(k, r);
+        const id = keyId(t, key);
+        if (t.store.lookup(key) >= 0 || seen.has(id)) {
+          codes[r] = C.ITEM_ALREADY_EXISTS;
+          if (stop) return { full: this.overflowing(exact), limit: r };
+          continue;
         }
-    // ---- insert in runs of rows sharing a table
-    const slots = new Int32Array(n).fill(-1);
-    let stopAt = limit;
-    for (let i = 0; i < stopAt; ) {
+        seen.add(id);
+        exact.set(t, exact.get(t)! + 1);
+      }
+    }
+    return { full: this.overflowing(exact), limit };
+  }
+
+  /** The tables whose new flows (`counts`) exceed their room or their switch's, or null. */
+  private overflowing(counts: Map<FlowTable, number>): Set<FlowTable> | null {
+    const perSwitch = new Map<bigint, number>();
+    for (const [t, c] of counts) perSwitch.set(t.switchId, (perSwitch.get(t.switchId) ?? 0) + c);
+    let full: Set<FlowTable> | null = null;
+    for (const [t, c] of counts) {
+      const room = this.flows.capacityOf(t.switchId) - this.tables.switchFlows(t.switchId);
+      if (c > t.store.maxFlows - t.store.count || perSwitch.get(t.switchId)! > room) (full ??= new Set()).add(t);
+    }
+    return full;
+  }
+
+  /** Row `r` of `k` copied to a 4-byte-aligned scratch key (the caller's buffer may sit at any byte offset). */
+  private alignedKey(k: Uint8Array, r: number): Uint8Array {
+    this.key1.set(k.subarray(r * this.KB, (r + 1) * this.KB));
+    return this.key1;
+  }
+
+  /** Gives the still-valid rows of [from, to) `code`; returns the first such row (-1 if none). STOP: only that one. */
+  private failRun(codes: Int32Array, from: number, to: number, code: number, stop: boolean): number {
+    let first = -1;
+    for (let i = from; i < to; i++) {
+      if (codes[i] !== 0) continue;
+      codes[i] = code;
+      if (first < 0) first = i;
+      if (stop) break;
+    }
+    return first;
+  }
+
+  /**
+   * Inserts the valid rows of [from, to) into `t` and writes their columns, in sub-batches so the slot rows an insert
+   * loads are still cached when its columns are written. Returns the new stop row (`stopAt`, or the first row that
+   * failed under STOP_ON_ERROR: nothing after it stays inserted).
+   */
+  private insertRun(t: FlowTable, k: Uint8Array, cols: readonly InColumn[], codes: Int32Array, slots: Int32Array, from: number, to: number, stop: boolean, stopAt: number): number {
+    const KB = this.KB;
+    for (let i = from; i < to; ) {
       if (codes[i] !== 0) {
         i++;
         continue;
       }
-      const t = tableOf[i]!;
+      // a stretch of valid rows (usually the whole run), inserted in sub-batches
       let j = i + 1;
-      while (j < stopAt && codes[j] === 0 && tableOf[j] === t) j++;
-      // in sub-batches, so the slot rows and state lines an insert loads are still cached when its columns are written
+      while (j < to && codes[j] === 0) j++;
       for (let a = i; a < j; a += WRITE_BATCH) {
         const e = Math.min(j, a + WRITE_BATCH);
         const run = e - a;
@@ -384,18 +485,11 @@ export class PackedFlows {
         // defaults first: the given columns overwrite theirs
         this.flows.writeCreateDefaults(t, slots, a, e);
         this.writeColumns(t, cols, slots, a, e);
-        if (stopAt < j) break;
+        if (stopAt < e) return stopAt;
       }
-      i = Math.min(j, stopAt);
+      i = j;
     }
-    if (stopAt < n) for (let q = stopAt + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
-    let ok = 0;
-    let first = -1;
-    for (let q = 0; q < n; q++) {
-      if (codes[q] === 0) ok++;
-      else if (first < 0) first = q;
-    }
-    return this.callStatus(codes, ok, first, "created");
+    return stopAt;
   }
 
   /** Writes the given columns of rows [from, to) that got a slot. */
@@ -466,8 +560,7 @@ export class PackedFlows {
         continue;
       }
       const t = this.macTable!;
-      let j = i + 1;
-      while (j < limit && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
+      const j = this.runEnd(k, i, limit, t);
       // Keys are looked up and removed in one pass (each row loaded once), in order, in sub-batches; the reverse flows
       // of a sub-batch's bidirectional flows are found afterwards from the freed slots' state (intact until the next
       // insert). A key repeated in the call is removed once: later copies are ITEM_NOT_FOUND, as on the object path.
@@ -486,7 +579,7 @@ export class PackedFlows {
             const sl = out[r]!;
             if (sl >= 0) continue;
             if (sl === NOT_TRIED) break;
-            const removedAsReverse = implicit.size > 0 && implicit.has(keyId(t, k.subarray((from + r) * KB, (from + r + 1) * KB)));
+            const removedAsReverse = implicit.size > 0 && implicit.has(keyId(t, this.alignedKey(k, from + r)));
             if (!removedAsReverse) codes[from + r] = C.ITEM_NOT_FOUND;
             if (stop) {
               failed = !removedAsReverse;
@@ -554,8 +647,7 @@ export class PackedFlows {
         continue;
       }
       const t = this.macTable!;
-      let j = i + 1;
-      while (j < n && this.checkRow(k, j * KB) === 0 && this.macTable === t) j++;
+      const j = this.runEnd(k, i, n, t);
       const sl = slots.subarray(i, j);
       const column = t.store.internals().columns[ci]!;
       // the store reads the column with each batch of found keys (their lines loaded together with the key rows)
@@ -573,6 +665,8 @@ export class PackedFlows {
   }
 }
 
+/** `checkRow`'s result for a key whose switch exists but picks no flow table (reported as INVALID_PARAMETER). */
+const TABLE_MISSING = 1;
 /** Keys a bulk remove removes before it removes their reverse flows. */
 const REMOVE_BATCH = 256;
 /** `removeMany` result slot of a key it did not get to (it stopped at a missing key before). */

@@ -2,10 +2,11 @@
  * The allocation-free bulk paths: packed keys and typed-array columns, same statuses and error modes as the object
  * path, capacity checked before anything is inserted, bidirectional removal.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DashRuntime, EntryKey } from "../../runtime/runtime.js";
 import { ipAddress, mac } from "../../runtime/values/index.js";
-import { A, ENI_MAC, FE, flowKey, reverseAttrs, standard } from "./_helpers.js";
+import { A, addTable, ENI, ENI_MAC, FE, flowKey, MAP, reverseAttrs, standard } from "./_helpers.js";
 
 function pack(rt: DashRuntime, keys: EntryKey[]) {
   const kb = rt.flowKeyLayout().keyBytes;
@@ -100,6 +101,29 @@ describe("packed flows", () => {
     expect(new Set(r.codes)).toEqual(new Set([-13]));
     expect(rt.flowCount(table)).toBe(0);
     expect(rt.createFlowsPacked(pack(rt, Array.from({ length: 10 }, (_, i) => flowKey(sw, i))), {}, 1).succeeded).toBe(10);
+  });
+
+  it("a call that fits only without its repeated and existing keys is not TABLE_FULL: those rows are ITEM_ALREADY_EXISTS, as on the object path", () => {
+    const setup = () => {
+      const { rt, sw } = standard({}, [{ id: "SAI_FLOW_TABLE_ATTR_MAX_FLOW_COUNT", value: 12 }]);
+      for (const i of [1, 5]) expect(rt.createEntry(FE, flowKey(sw, i), []).code).toBe(0);
+      return { rt, sw };
+    };
+    for (const mode of [1, 0] as const) {
+      const { rt, sw } = setup();
+      // 10 new flows fill the table; a repeat of an existing flow and a repeat within the call add nothing
+      const keys = [...Array.from({ length: 6 }, (_, i) => flowKey(sw, 100 + i)), flowKey(sw, 1), flowKey(sw, 100), ...Array.from({ length: 4 }, (_, i) => flowKey(sw, 200 + i))];
+      const r = rt.createFlowsPacked(pack(rt, keys), {}, mode);
+      if (mode === 1) {
+        expect(Array.from(r.codes)).toEqual([0, 0, 0, 0, 0, 0, -6, -6, 0, 0, 0, 0]);
+        expect(rt.flowCount()).toBe(12);
+      } else {
+        expect(Array.from(r.codes)).toEqual([0, 0, 0, 0, 0, 0, -6, -23, -23, -23, -23, -23]);
+        expect(rt.flowCount()).toBe(8);
+      }
+      const o = setup();
+      expect(Array.from(r.codes)).toEqual(o.rt.createEntries(FE, keys.map((key) => ({ key: { ...key, switch_id: o.sw }, attrs: [] })), mode).statuses.map((s) => s.code));
+    }
   });
 
   it("removes by packed keys, taking reverse flows along and counting them removed", () => {
@@ -202,5 +226,68 @@ describe("packed flows", () => {
         expect(rt.getEntry(FE, keys[i]!, [A("VERSION"), A("DASH_DIRECTION")]).attrs!.map((a) => a.value), `flow ${i}`).toEqual([1000 + i, 2]);
       expect(rt.getEntry(FE, keys[400]!, [A("VERSION")]).attrs![0]!.value).toBe(0);
     }
+  });
+
+  it("any mix of tables, bad keys, repeats, bad values and overflow: per-row statuses and resulting flows as on the object path (property)", () => {
+    // ENI MACs: 0 → table A; 1 and 2 → table B (two ENIs bound to one table; B holds at most 12 flows); 3 → no table.
+    // A row's "bad" breaks its packed key (an IP family byte, an IPv4 tail, the switch id); the object path gets an
+    // unknown switch instead, which fails the same way (INVALID_PARAMETER, nothing inserted).
+    const MACS = ["00:00:00:00:00:0a", "00:00:00:00:00:0b", "00:00:00:00:00:0c", "00:00:00:00:00:0d"];
+    const setup = () => {
+      const { rt, sw } = standard();
+      addTable(rt, sw, MACS[0]!);
+      const { table: b } = addTable(rt, sw, MACS[1]!, [{ id: "SAI_FLOW_TABLE_ATTR_MAX_FLOW_COUNT", value: 12 }]);
+      const e2 = rt.create(ENI, sw, [{ id: "SAI_ENI_ATTR_FLOW_TABLE_ID", value: b }]);
+      expect(rt.createEntry(MAP, { switch_id: sw, address: mac(MACS[2]!) }, [{ id: "SAI_ENI_ETHER_ADDRESS_MAP_ENTRY_ATTR_ENI_ID", value: e2.objectId }]).code).toBe(0);
+      // a few flows there before the call
+      for (const i of [1, 5]) expect(rt.createEntry(FE, flowKey(sw, i, { eni_mac: mac(MACS[i % 2]!) }), []).code).toBe(0);
+      return { rt, sw };
+    };
+    const row = fc.record({
+      mac: fc.constantFrom(0, 0, 0, 1, 1, 2, 3),
+      n: fc.integer({ min: 0, max: 24 }),
+      bad: fc.constantFrom("", "", "", "", "", "", "family", "tail", "switch"),
+      dir: fc.constantFrom(1, 1, 1, 2, 7),
+    });
+    const L = standard().rt.flowKeyLayout();
+    const field = (name: string) => L.fields.find((f) => f.name === name)!;
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.constantFrom(0, 1), fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 30 }), (rows, mode, removals) => {
+        const p = setup();
+        const o = setup();
+        const keyOf = (sw: bigint, r: (typeof rows)[number]) => flowKey(sw, r.n, { eni_mac: mac(MACS[r.mac]!) });
+        const packed = pack(p.rt, rows.map((r) => keyOf(p.sw, r)));
+        rows.forEach((r, i) => {
+          const at = i * L.keyBytes;
+          if (r.bad === "family") packed.keys[at + field("src_ip").familyOffset!] = 3;
+          if (r.bad === "tail") packed.keys[at + field("dst_ip").offset + 12] = 1;
+          if (r.bad === "switch") packed.keys[at + field("switch_id").offset + 5] ^= 0x40;
+        });
+        const dir = Int32Array.from(rows, (r) => r.dir);
+        const pc = p.rt.createFlowsPacked(packed, { [A("DASH_DIRECTION")]: dir }, mode);
+        const items = rows.map((r) => ({ key: keyOf(r.bad ? 0x2100000000000001n : o.sw, r), attrs: [{ id: A("DASH_DIRECTION"), value: r.dir }] }));
+        const oc = o.rt.createEntries(FE, items, mode);
+        expect(Array.from(pc.codes)).toEqual(oc.statuses.map((s) => s.code));
+        expect(pc.succeeded).toBe(oc.statuses.filter((s) => s.code === 0).length);
+        expect(p.rt.flowCount()).toBe(o.rt.flowCount());
+        // the same flows, with the same values
+        const probe = rows.map((r) => keyOf(p.sw, r));
+        const out = new Float64Array(probe.length);
+        const pg = p.rt.getFlowsPacked(pack(p.rt, probe), A("DASH_DIRECTION"), out);
+        probe.forEach((k, i) => {
+          const g = o.rt.getEntry(FE, { ...k, switch_id: o.sw }, [A("DASH_DIRECTION")]);
+          expect(pg.codes[i], `get ${i}`).toBe(g.code);
+          if (g.code === 0) expect(out[i]).toBe(g.attrs![0]!.value);
+        });
+        // then a remove of some of the rows' keys (repeats and missing keys included)
+        const rk = removals.filter((x) => x < rows.length).map((x) => rows[x]!);
+        if (rk.length === 0) return;
+        const pr = p.rt.removeFlowsPacked(pack(p.rt, rk.map((r) => keyOf(p.sw, r))), mode);
+        const or = o.rt.removeEntries(FE, rk.map((r) => keyOf(o.sw, r)), mode);
+        expect(Array.from(pr.codes)).toEqual(or.statuses.map((s) => s.code));
+        expect(p.rt.flowCount()).toBe(o.rt.flowCount());
+      }),
+      { numRuns: 300 },
+    );
   });
 });
