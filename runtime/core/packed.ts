@@ -4,10 +4,13 @@
  *
  * - Attribute-level checks (known, not READ_ONLY, storable as a number, implemented by the capability profile)
  *   run once per column; value checks (enum membership — flag ORs in mode `sai` —, integer width, profile-supported
- *   values) and key checks (switch exists, IP family byte 0/1, IPv4 tail zero, a table for the ENI MAC) once per
- *   row, with one-entry caches for the switch and the MAC because consecutive rows nearly always repeat them.
+ *   values) once per row. Key checks run over runs of rows (generated scans, `key-scan.ts`): rows repeating the
+ *   previous row's switch and ENI MAC words pick the same table, looked up once per run; IP family bytes and IPv4
+ *   tails are scanned in one loop. A row fails on its key format or switch first, then its values, then a missing
+ *   table — the object path's order.
  * - Capacity is checked per table before anything is inserted: a table (or switch) the call would overflow gets
- *   TABLE_FULL for all of its rows, counted as if every row were new.
+ *   TABLE_FULL for all of its rows. Rows count as new flows unless that overflows; then they are counted exactly
+ *   (existing and repeated keys are ITEM_ALREADY_EXISTS and add nothing), as on the object path.
  * - Rows go to the store in runs that share a table (`insertMany` / `lookupMany`: batches of 32 with loads
  *   overlapped). STOP_ON_ERROR: rows after the first failure are NOT_EXECUTED and nothing after it stays inserted.
  */
