@@ -154,17 +154,13 @@ function packWords(bytes: ReadonlyMap<number, string>, keyBytes: number): string
 }
 
 /**
- * Rewrites the generated code's element reads and writes of state-block columns (`S3_0[c][o]`: one array per column
- * is how the code is written) to the block's row-major layout (`S3_0[c][o * 8 + 2]`).
+ * Checks that the generated code indexes every state-block column row-major (`S3_0[c][o * 8 + 2]`, see `E` in
+ * `slotCodec`): a plain `S3_0[c][o]` there would read another column's bytes.
  */
-function blockIndexes(code: string, columns: readonly ColumnData[]): string {
-  let out = code;
-  columns.forEach((col, ci) => {
-    if (col.stride !== 1) out = out.replace(new RegExp(`\\bS${ci}_0\\[c\\]\\[o\\]`, "g"), `S${ci}_0[c][o * ${col.stride} + ${col.at}]`);
-  });
-  const left = columns.findIndex((col, ci) => col.stride !== 1 && new RegExp(`\\bS${ci}_0\\[c\\]\\[(?!o \\* )`).test(out));
+function checkBlockIndexes(code: string, columns: readonly ColumnData[]): string {
+  const left = columns.findIndex((col, ci) => col.stride !== 1 && new RegExp(`\\bS${ci}_0\\[c\\]\\[(?!o \\* )`).test(code));
   if (left >= 0) throw new Error(`internal: the slot codec indexes state-block column ${columns[left]!.spec.name} per slot`);
-  return out;
+  return code;
 }
 
 /** Compiles the slot codec of `store` over the codec column scratch `cols`. */
@@ -212,6 +208,14 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
     const id = `S${ci}_${p}`;
     if (!names.includes(id)) bind(id, it.columns[ci]!.parts[p]);
     return id;
+  };
+  /**
+   * The element of slot (c, o) in part `p` of column `ci`: `S3_0[c][o]`, or for a column in the state block (row-major,
+   * one row per slot) `S3_0[c][o * stride + at]`.
+   */
+  const E = (ci: number, p: number): string => {
+    const col = it.columns[ci]!;
+    return `${S(ci, p)}[c][${col.stride === 1 ? "o" : `o * ${col.stride} + ${col.at}`}]`;
   };
   const T = (ci: number): string => {
     const id = `T${ci}`;
@@ -300,17 +304,17 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
       switch (k) {
         case "bool":
         case "int":
-          if (ck === "u64" || ck === "i64") gather.push(`${A(cn[0]!)}[r] = Number(${S(ci, 0)}[c][o]);`);
+          if (ck === "u64" || ck === "i64") gather.push(`${A(cn[0]!)}[r] = Number(${E(ci, 0)});`);
           else if (ck === "mac" || ck === "ip" || ck === "ipv6" || ck === "blob") gather.push(`${A(cn[0]!)}[r] = 0;`);
-          else gather.push(`${A(cn[0]!)}[r] = ${S(ci, 0)}[c][o];`);
+          else gather.push(`${A(cn[0]!)}[r] = ${E(ci, 0)};`);
           break;
         case "int64":
           if (ck === "u64" || ck === "i64")
-            gather.push(`{ const v = BigInt.asUintN(64, ${S(ci, 0)}[c][o]); ${A(cn[0]!)}[r] = Number(v & 0xffffffffn); ${A(cn[1]!)}[r] = Number(v >> 32n); }`);
-          else gather.push(`{ const v = ${S(ci, 0)}[c][o]; ${A(cn[0]!)}[r] = v >>> 0; ${A(cn[1]!)}[r] = v < 0 ? 0xffffffff : 0; }`);
+            gather.push(`{ const v = BigInt.asUintN(64, ${E(ci, 0)}); ${A(cn[0]!)}[r] = Number(v & 0xffffffffn); ${A(cn[1]!)}[r] = Number(v >> 32n); }`);
+          else gather.push(`{ const v = ${E(ci, 0)}; ${A(cn[0]!)}[r] = v >>> 0; ${A(cn[1]!)}[r] = v < 0 ? 0xffffffff : 0; }`);
           break;
         case "mac":
-          gather.push(`${A(cn[0]!)}[r] = ${S(ci, 0)}[c][o]; ${A(cn[1]!)}[r] = ${S(ci, 1)}[c][o];`);
+          gather.push(`${A(cn[0]!)}[r] = ${E(ci, 0)}; ${A(cn[1]!)}[r] = ${E(ci, 1)};`);
           break;
         case "ipaddr":
         case "ipv6": {
@@ -318,7 +322,7 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
           const W = A(cn[k === "ipaddr" ? 1 : 0]!);
           if (ck === "ip") {
             gather.push(
-              `{ const f = ${S(ci, 0)}[c][o]; ${F ? `${F}[r] = f; ` : ""}${W}[r * 4] = ${S(ci, 1)}[c][o]; const t = ${T(ci)}[c];` +
+              `{ const f = ${E(ci, 0)}; ${F ? `${F}[r] = f; ` : ""}${W}[r * 4] = ${E(ci, 1)}; const t = ${T(ci)}[c];` +
                 ` if (f === 1 && t) { ${W}[r * 4 + 1] = t[o * 3]; ${W}[r * 4 + 2] = t[o * 3 + 1]; ${W}[r * 4 + 3] = t[o * 3 + 2]; }` +
                 ` else { ${W}[r * 4 + 1] = 0; ${W}[r * 4 + 2] = 0; ${W}[r * 4 + 3] = 0; } }`,
             );
@@ -327,16 +331,16 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
             for (let w = 0; w < 4; w++) gather.push(`${W}[r * 4 + ${w}] = ${S(ci, 0)}[c][o * 4 + ${w}];`);
           } else {
             if (F) gather.push(`${F}[r] = 0;`);
-            gather.push(`${W}[r * 4] = ${ck === "ipv4" ? `${S(ci, 0)}[c][o]` : "0"}; ${W}[r * 4 + 1] = 0; ${W}[r * 4 + 2] = 0; ${W}[r * 4 + 3] = 0;`);
+            gather.push(`${W}[r * 4] = ${ck === "ipv4" ? `${E(ci, 0)}` : "0"}; ${W}[r * 4 + 1] = 0; ${W}[r * 4 + 2] = 0; ${W}[r * 4 + 3] = 0;`);
           }
           break;
         }
         case "ipv4":
-          gather.push(`${A(cn[0]!)}[r] = ${ck === "ip" ? S(ci, 1) : S(ci, 0)}[c][o];`);
+          gather.push(`${A(cn[0]!)}[r] = ${ck === "ip" ? E(ci, 1) : E(ci, 0)};`);
           break;
         default:
           // handle 0 is the empty list: most flows carry none, so skip the arena read and its allocation
-          gather.push(ck === "blob" ? `${A(cn[0]!)}[r] = ${S(ci, 0)}[c][o] === 0 ? undefined : getBlob(slot, ${JSON.stringify(col.name)});` : `${A(cn[0]!)}[r] = undefined;`);
+          gather.push(ck === "blob" ? `${A(cn[0]!)}[r] = ${E(ci, 0)} === 0 ? undefined : getBlob(slot, ${JSON.stringify(col.name)});` : `${A(cn[0]!)}[r] = undefined;`);
       }
       // a column whose written-mask bit is clear is all zeros: its row words get the values a read of zeros would
       // give, without touching the column (most of a typical flow's ~60 columns)
@@ -385,8 +389,8 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
             checkNames.push(col.name);
             checkReasons.push(`is not a value of ${e.name}`);
           }
-          if (ck === "u64" || ck === "i64") put(ci, `${v} !== 0`, `${S(ci, 0)}[c][o] = BigInt(${v});`, `${S(ci, 0)}[c][o] = 0n;`);
-          else if (ck !== "mac" && ck !== "ip" && ck !== "ipv6" && ck !== "blob") put(ci, `${v} !== 0`, `${S(ci, 0)}[c][o] = ${v};`, `${S(ci, 0)}[c][o] = 0;`);
+          if (ck === "u64" || ck === "i64") put(ci, `${v} !== 0`, `${E(ci, 0)} = BigInt(${v});`, `${E(ci, 0)} = 0n;`);
+          else if (ck !== "mac" && ck !== "ip" && ck !== "ipv6" && ck !== "blob") put(ci, `${v} !== 0`, `${E(ci, 0)} = ${v};`, `${E(ci, 0)} = 0;`);
           break;
         }
         case "int64":
@@ -394,14 +398,14 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
             put(
               ci,
               `(${A(cn[0]!)}[r] | ${A(cn[1]!)}[r]) !== 0`,
-              `${S(ci, 0)}[c][o] = BigInt.as${ck === "u64" ? "Uint" : "Int"}N(64, (BigInt(${A(cn[1]!)}[r]) << 32n) | BigInt(${A(cn[0]!)}[r]));`,
-              `${S(ci, 0)}[c][o] = 0n;`,
+              `${E(ci, 0)} = BigInt.as${ck === "u64" ? "Uint" : "Int"}N(64, (BigInt(${A(cn[1]!)}[r]) << 32n) | BigInt(${A(cn[0]!)}[r]));`,
+              `${E(ci, 0)} = 0n;`,
             );
-          else put(ci, `${A(cn[0]!)}[r] !== 0`, `${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r];`, `${S(ci, 0)}[c][o] = 0;`);
+          else put(ci, `${A(cn[0]!)}[r] !== 0`, `${E(ci, 0)} = ${A(cn[0]!)}[r];`, `${E(ci, 0)} = 0;`);
           break;
         case "mac":
           if (ck === "mac")
-            put(ci, `(${A(cn[0]!)}[r] | ${A(cn[1]!)}[r]) !== 0`, `${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r]; ${S(ci, 1)}[c][o] = ${A(cn[1]!)}[r];`, `${S(ci, 0)}[c][o] = 0; ${S(ci, 1)}[c][o] = 0;`);
+            put(ci, `(${A(cn[0]!)}[r] | ${A(cn[1]!)}[r]) !== 0`, `${E(ci, 0)} = ${A(cn[0]!)}[r]; ${E(ci, 1)} = ${A(cn[1]!)}[r];`, `${E(ci, 0)} = 0; ${E(ci, 1)} = 0;`);
           break;
         case "ipaddr":
         case "ipv6": {
@@ -412,9 +416,9 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
             put(
               ci,
               `(${F} | ${W}[r * 4]) !== 0`,
-              `{ const f = ${F}; ${S(ci, 0)}[c][o] = f; ${S(ci, 1)}[c][o] = ${W}[r * 4];` +
+              `{ const f = ${F}; ${E(ci, 0)} = f; ${E(ci, 1)} = ${W}[r * 4];` +
                 ` if (f === 1) { const t = tailOf(${ci}, c); t[o * 3] = ${W}[r * 4 + 1]; t[o * 3 + 1] = ${W}[r * 4 + 2]; t[o * 3 + 2] = ${W}[r * 4 + 3]; } }`,
-              `${S(ci, 0)}[c][o] = 0; ${S(ci, 1)}[c][o] = 0;`,
+              `${E(ci, 0)} = 0; ${E(ci, 1)} = 0;`,
             );
           else if (ck === "ipv6")
             put(
@@ -423,16 +427,16 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
               [0, 1, 2, 3].map((w) => `${S(ci, 0)}[c][o * 4 + ${w}] = ${W}[r * 4 + ${w}];`).join(" "),
               [0, 1, 2, 3].map((w) => `${S(ci, 0)}[c][o * 4 + ${w}] = 0;`).join(" "),
             );
-          else if (ck === "ipv4") scatter.push(`${S(ci, 0)}[c][o] = ${W}[r * 4];`);
+          else if (ck === "ipv4") scatter.push(`${E(ci, 0)} = ${W}[r * 4];`);
           break;
         }
         case "ipv4":
-          if (ck === "ip") scatter.push(`${S(ci, 0)}[c][o] = 0; ${S(ci, 1)}[c][o] = ${A(cn[0]!)}[r];`);
-          else if (ck === "ipv4") scatter.push(`${S(ci, 0)}[c][o] = ${A(cn[0]!)}[r];`);
+          if (ck === "ip") scatter.push(`${E(ci, 0)} = 0; ${E(ci, 1)} = ${A(cn[0]!)}[r];`);
+          else if (ck === "ipv4") scatter.push(`${E(ci, 0)} = ${A(cn[0]!)}[r];`);
           break;
         default:
           // most flows carry no list: with no value and no stored handle there is nothing to write
-          if (ck === "blob") blobScatter.push(`{ const v = ${A(cn[0]!)}[r]; if (v !== undefined || ${S(ci, 0)}[c][o] !== 0) setBlob(slot, ${JSON.stringify(col.name)}, v); }`);
+          if (ck === "blob") blobScatter.push(`{ const v = ${A(cn[0]!)}[r]; if (v !== undefined || ${E(ci, 0)} !== 0) setBlob(slot, ${JSON.stringify(col.name)}, v); }`);
       }
     }
 
@@ -495,17 +499,17 @@ export function slotCodec(schema: FlowSchema, store: FlowStore, cols: FlowColumn
       for (let i = 0; i < 4; i++) rev.push(`out[${base} + ${i}] = (${v} >>> ${24 - 8 * i}) & 255;`);
     };
     if (ck === "mac" && f.kind === "mac") {
-      wbe(`${S(ci, 0)}[c][o]`, at);
-      rev.push(`out[${at} + 4] = ${S(ci, 1)}[c][o] >>> 8; out[${at} + 5] = ${S(ci, 1)}[c][o] & 255;`);
-      if (f.name === schema.eniMember) revMac = `${S(ci, 0)}[c][o] * 65536 + ${S(ci, 1)}[c][o]`;
+      wbe(`${E(ci, 0)}`, at);
+      rev.push(`out[${at} + 4] = ${E(ci, 1)} >>> 8; out[${at} + 5] = ${E(ci, 1)} & 255;`);
+      if (f.name === schema.eniMember) revMac = `${E(ci, 0)} * 65536 + ${E(ci, 1)}`;
     } else if (ck === "ip" && f.kind === "ip") {
-      rev.push(`{ const fam = ${S(ci, 0)}[c][o]; out[at + ${f.familyOffset}] = fam;`);
-      wbe(`${S(ci, 1)}[c][o]`, at);
+      rev.push(`{ const fam = ${E(ci, 0)}; out[at + ${f.familyOffset}] = fam;`);
+      wbe(`${E(ci, 1)}`, at);
       rev.push(`const t = ${T(ci)}[c]; if (fam === 1 && t) {`);
       for (let w = 1; w < 4; w++) wbe(`t[o * 3 + ${w - 1}]`, `${at} + ${4 * w}`);
       rev.push(`} }`);
     } else if (ck === "u8" || ck === "u16" || ck === "u32" || ck === "i8" || ck === "i16" || ck === "i32") {
-      for (let i = 0; i < Math.min(f.size, 4); i++) rev.push(`out[${at} + ${i}] = (${S(ci, 0)}[c][o] >>> ${8 * i}) & 255;`);
+      for (let i = 0; i < Math.min(f.size, 4); i++) rev.push(`out[${at} + ${i}] = (${E(ci, 0)} >>> ${8 * i}) & 255;`);
     }
   }
   const uniCol = schema.a.unidirectional !== undefined ? schema.columnOf.get(schema.a.unidirectional) : undefined;
@@ -544,7 +548,7 @@ function eniMac(r) { return ${eni && eni.field.codec.k === "mac" ? `${A(leafColu
 function setEniMac(r, mac) { ${eni && eni.field.codec.k === "mac" ? `${A(leafColumns(eni)[0]!)}[r] = Math.floor(mac / 65536); ${A(leafColumns(eni)[1]!)}[r] = mac % 65536;` : ""} }
 function version(r) { return ${ver ? `${A(leafColumns(ver)[0]!)}[r]` : "-1"}; }
 function syncState(r) { return ${sync ? `${A(leafColumns(sync)[0]!)}[r]` : "-1"}; }
-function slotVersion(slot) { ${verCol !== undefined ? `const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); return ${S(verCol, 0)}[c][o];` : "return -1;"} }
+function slotVersion(slot) { ${verCol !== undefined ? `const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); return ${E(verCol, 0)};` : "return -1;"} }
 function setSwitch(r, sw) { ${sw && sw.field.codec.k === "int64" ? `${A(leafColumns(sw)[0]!)}[r] = Number(sw & 0xffffffffn); ${A(leafColumns(sw)[1]!)}[r] = Number(sw >> 32n);` : ""} }
 function switchWord(r, high) { ${sw && sw.field.codec.k === "int64" ? `return high ? ${A(leafColumns(sw)[1]!)}[r] : ${A(leafColumns(sw)[0]!)}[r];` : "return 0;"} }
 function switchOf(r) { return ${sw && sw.field.codec.k === "int64" ? `(BigInt(${A(leafColumns(sw)[1]!)}[r]) << 32n) | BigInt(${A(leafColumns(sw)[0]!)}[r])` : "0n"}; }
@@ -554,9 +558,9 @@ function packReverse(slot, out, at) {
   ${rev.join("\n  ")}
   return ${revMac};
 }
-function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); return ${S(uniCol, 0)}[c][o] !== 0;` : "return false;"} }
+function unidirectional(slot) { ${uniCol !== undefined ? `const c = G.chunkOf(slot); const o = slot - G.chunkStart(c); return ${E(uniCol, 0)} !== 0;` : "return false;"} }
 return { gather, check, scatter, packKey, packKeyWords, eniMac, setEniMac, version, syncState, slotVersion, setSwitch, switchWord, switchOf, packReverse, unidirectional };`;
-  const code = blockIndexes(resolve(body), it.columns);
+  const code = checkBlockIndexes(resolve(body), it.columns);
   const fns = new Function(...names, code)(...values) as Omit<SlotCodec, "checkNames" | "checkReasons">;
   return { ...fns, checkNames, checkReasons };
 }
