@@ -150,6 +150,17 @@ export class PackedFlows {
     this.key1 = new Uint8Array(l.keyBytes);
   }
 
+  /** The call's result from its per-row codes: succeeded rows, and the first failure if any. */
+  private summary(codes: Int32Array, what: string): PackedBulkResult {
+    let succeeded = 0;
+    let firstFail = -1;
+    for (let q = 0; q < codes.length; q++) {
+      if (codes[q] === 0) succeeded++;
+      else if (firstFail < 0) firstFail = q;
+    }
+    return this.callStatus(codes, succeeded, firstFail, what);
+  }
+
   private callStatus(codes: Int32Array, succeeded: number, firstFail: number, what: string): PackedBulkResult {
     if (firstFail < 0) return { ...OK, message: `${succeeded} flow(s) ${what}`, succeeded, codes };
     const code = codes[firstFail]!;
@@ -379,13 +390,7 @@ export class PackedFlows {
       stopAt = this.insertRun(t, k, cols, codes, slots, from, to, stop, stopAt);
     }
     if (stopAt < n) for (let q = stopAt + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
-    let ok = 0;
-    let first = -1;
-    for (let q = 0; q < n; q++) {
-      if (codes[q] === 0) ok++;
-      else if (first < 0) first = q;
-    }
-    return this.callStatus(codes, ok, first, "created");
+    return this.summary(codes, "created");
   }
 
   /**
@@ -601,13 +606,7 @@ export class PackedFlows {
       i = j;
     }
     for (let q = limit + 1; q < n; q++) codes[q] = C.NOT_EXECUTED;
-    let ok = 0;
-    let first = -1;
-    for (let q = 0; q < n; q++) {
-      if (codes[q] === 0) ok++;
-      else if (first < 0) first = q;
-    }
-    return this.callStatus(codes, ok, first, "removed");
+    return this.summary(codes, "removed");
   }
 
   /**
@@ -658,13 +657,7 @@ export class PackedFlows {
       for (let r = 0; r < j - i; r++) if (sl[r]! < 0) codes[i + r] = C.ITEM_NOT_FOUND;
       i = j;
     }
-    let ok = 0;
-    let first = -1;
-    for (let q = 0; q < n; q++) {
-      if (codes[q] === 0) ok++;
-      else if (first < 0) first = q;
-    }
-    return this.callStatus(codes, ok, first, "found");
+    return this.summary(codes, "found");
   }
 }
 
