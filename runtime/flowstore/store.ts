@@ -457,6 +457,8 @@ export class FlowStore {
   /** Per batch key: chunk and in-chunk offset of the slot its warm-up targets (-1 = none). */
   private readonly bc = new Int32Array(BATCH);
   private readonly bo = new Int32Array(BATCH);
+  /** Index bucket of each batch key's first same-hash entry (`warmCandidates`; valid where `bc[j] >= 0`). */
+  private readonly bp = new Int32Array(BATCH);
   private readonly ageBuf = new Uint32Array(256);
   /** Loads issued only to warm caches accumulate here so the JIT cannot drop them. */
   private sink = 0;
@@ -838,7 +840,7 @@ export class FlowStore {
       this.hashBatch(src, b, m);
       this.warmCandidates(m, read?.column);
       for (let j = 0; j < m; j++) {
-        const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
+        const p = this.findCandidate(j);
         const s = p < 0 ? FLOW_NOT_FOUND : this.index[2 * p + 1]! - 1;
         out[b + j] = s;
         if (s >= 0) found++;
@@ -873,7 +875,7 @@ export class FlowStore {
       this.hashBatch(src, b, m);
       this.warmCandidates(m);
       for (let j = 0; j < m; j++) {
-        const p = this.find(this.bw, j * this.keyWords, this.bh[j]!);
+        const p = this.findCandidate(j);
         let s = FLOW_NOT_FOUND;
         if (p >= 0) {
           s = this.index[2 * p + 1]! - 1;
@@ -1203,6 +1205,7 @@ export class FlowStore {
         const c = g.chunkOf(s);
         bc[j] = c;
         bo[j] = s - g.chunkStart(c);
+        this.bp[j] = p;
         break;
       }
     }
@@ -1265,6 +1268,23 @@ export class FlowStore {
       if (idx[2 * p] === h && this.rowEquals(e - 1, w, at)) return p;
       p = (p + 1) & mask;
     }
+  }
+
+  /**
+   * `find` for batch key `j` after `warmCandidates`: its first same-hash entry (bucket, chunk and offset known, the
+   * row loaded) is nearly always the key; only when it is not does the probe start over. The candidate is valid as
+   * long as the index has not changed since — a removal of an earlier key of the batch can shift entries back, so
+   * the candidate bucket must still hold the candidate's slot.
+   */
+  private findCandidate(j: number): number {
+    const c = this.bc[j]!;
+    if (c >= 0) {
+      const p = this.bp[j]!;
+      const o = this.bo[j]!;
+      const slot = this.geometry.chunkStart(c) + o;
+      if (this.index[2 * p + 1] === slot + 1 && this.kw.equals(this.rows[c]!, o * this.rowWords, this.bw, j * this.keyWords)) return p;
+    }
+    return this.find(this.bw, j * this.keyWords, this.bh[j]!);
   }
 
   /** Index position holding `slot` (which must be indexed under hash `h`). */
