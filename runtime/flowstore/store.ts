@@ -843,18 +843,14 @@ export class FlowStore {
         const p = this.findCandidate(j);
         const s = p < 0 ? FLOW_NOT_FOUND : this.index[2 * p + 1]! - 1;
         out[b + j] = s;
-        if (s >= 0) found++;
-      }
-      // the batch's values while their lines are still cached (loaded with the key rows above)
-      if (read) {
-        const parts = read.column.parts[0]!;
-        const stride = read.column.stride;
-        const at = read.column.at;
-        for (let j = 0; j < m; j++) {
-          const s = out[b + j]!;
-          if (s < 0) continue;
-          const c = g.chunkOf(s);
-          read.into[b + j] = parts[c]![(s - g.chunkStart(c)) * stride + at] as number;
+        if (s < 0) continue;
+        found++;
+        // the value while its line is still cached (loaded with the key row above); the candidate's chunk and
+        // offset are known unless the probe had to go past it
+        if (read) {
+          const c = p === this.bp[j] && this.bc[j]! >= 0 ? this.bc[j]! : g.chunkOf(s);
+          const o = s - g.chunkStart(c);
+          read.into[b + j] = read.column.parts[0]![c]![o * read.column.stride + read.column.at] as number;
         }
       }
     }
@@ -1219,11 +1215,10 @@ export class FlowStore {
       const at = bo[j]! * R;
       acc ^= row[at]! ^ row[at + R - 1]!;
     }
-    if (read) {
+    // (a column in the state block is in the row's last line, loaded above)
+    if (read && read.stride === 1) {
       const column = read.parts[0]!;
-      const stride = read.stride;
-      const at = read.at;
-      for (let j = 0; j < m; j++) if (bc[j]! >= 0) acc ^= column[bc[j]!]![bo[j]! * stride + at] === 0 ? 0 : 1; // bigint columns too
+      for (let j = 0; j < m; j++) if (bc[j]! >= 0) acc ^= column[bc[j]!]![bo[j]!] === 0 ? 0 : 1; // bigint columns too
     }
     this.sink ^= acc;
   }
