@@ -234,6 +234,12 @@ export class PackedFlows {
     return j;
   }
 
+  /** The first `n` entries of the slot scratch (grown as needed; a call's slots are never handed out). */
+  private slotScratch(n: number): Int32Array {
+    if (this.slots.length < n) this.slots = new Int32Array(Math.max(n, 2 * this.slots.length));
+    return this.slots.subarray(0, n);
+  }
+
   /** Resets the one-entry caches (objects may have changed between calls) and takes the call's keys. */
   private resetCaches(keys: Uint8Array): void {
     this.swLo = this.swHi = -1;
@@ -372,8 +378,7 @@ export class PackedFlows {
     const full = cap.full;
     limit = cap.limit;
     // ---- insert run by run (rows of a run share a table; failed rows inside it are skipped)
-    if (this.slots.length < n) this.slots = new Int32Array(n);
-    const slots = this.slots.subarray(0, n).fill(-1);
+    const slots = this.slotScratch(n).fill(-1);
     let stopAt = limit;
     for (let x = 0; x < runs.length; x++) {
       const { table: t, from } = runs[x]!;
@@ -554,7 +559,7 @@ export class PackedFlows {
     const k = keys.keys;
     const KB = this.KB;
     const codes = new Int32Array(n);
-    const slots = new Int32Array(n);
+    const slots = this.slotScratch(n);
     const implicit = new Set<string>();
     const bidir = this.schema.reverseAttrOf.size > 0;
     let i = 0;
@@ -641,7 +646,7 @@ export class PackedFlows {
     const k = keys.keys;
     const KB = this.KB;
     const codes = new Int32Array(n);
-    const slots = new Int32Array(n);
+    const slots = this.slotScratch(n);
     let i = 0;
     while (i < n) {
       if (this.checkRow(k, i * KB) !== 0) {
