@@ -136,6 +136,17 @@ describe("packed flows", () => {
     const r = rt.removeFlowsPacked(pack(rt, [fwd, rev, flowKey(sw, 2, { src_ip: ipAddress("2001:db8::2") }), flowKey(sw, 3)]), 1);
     expect(Array.from(r.codes)).toEqual([0, 0, 0, -7]);
     expect(rt.flowCount()).toBe(0);
+    // the same with the keys at an odd byte offset of the caller's buffer, the reverse flow's own key in a later
+    // sub-batch (it is then matched against the flows already removed as reverse flows: a word view of an
+    // unaligned key would throw)
+    rt.createEntry(FE, fwd, reverseAttrs(rev));
+    rt.createEntry(FE, rev, []);
+    const missing = Array.from({ length: 300 }, (_, i) => flowKey(sw, 1000 + i));
+    const p = pack(rt, [fwd, ...missing, rev]);
+    const odd = new Uint8Array(p.keys.length + 1).subarray(1);
+    odd.set(p.keys);
+    expect(Array.from(rt.removeFlowsPacked({ count: p.count, keys: odd }, 1).codes)).toEqual([0, ...missing.map(() => -7), 0]);
+    expect(rt.flowCount()).toBe(0);
   });
 
   it("a unidirectional flow's reverse attributes do not take another flow along on a packed remove", () => {
