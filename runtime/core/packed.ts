@@ -177,9 +177,9 @@ export class PackedFlows {
   }
 
   /**
-   * Checks the switch and table a row's key picks; returns 0, INVALID_PARAMETER (no such switch) or TABLE_MISSING, and
-   * leaves the row's table in `macTable`. (Creates also check the IP members, with `scan.firstBadIp`; lookups do not, as a malformed key is
-   * simply not found.)
+   * Checks the switch and table a row's key picks; returns 0, INVALID_PARAMETER (no such switch) or TABLE_MISSING,
+   * and leaves the row's table in `macTable`. (Creates also check the IP members, with `scan.firstBadIp`; lookups
+   * do not, as a malformed key is simply not found.)
    */
   private checkRow(k: Uint8Array, base: number): number {
     const kw = this.kw;
