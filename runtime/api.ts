@@ -360,7 +360,9 @@ export interface FlowApi {
   /**
    * Bulk flow create without per-flow allocation: keys packed, state column-wise, validated by the compiled
    * validator (attribute checks once per column, key and value checks per flow). Same statuses and error modes
-   * as `createEntries`; a table that would overflow `MAX_FLOW_COUNT` fails the whole batch with TABLE_FULL.
+   * as `createEntries`: a table (or switch) the call's new flows would overflow (`MAX_FLOW_COUNT`, the switch's
+   * flow capacity) gets TABLE_FULL for all of its rows and nothing of it is inserted; keys that exist already or
+   * repeat an earlier row add nothing to that count (ITEM_ALREADY_EXISTS).
    */
   createFlowsPacked(keys: PackedFlowKeys, columns?: PackedFlowColumns, mode?: BulkErrorMode): PackedBulkResult;
   /** Bulk flow remove by packed keys (bidirectional flows take their reverse flow with them). */
