@@ -177,8 +177,8 @@ export class PackedFlows {
   }
 
   /**
-   * Checks the switch and table a row's key picks; returns 0, INVALID_PARAMETER (no such switch) or TABLE_MISSING,
-   * and leaves the row's table in `macTable`. (Creates also check the IP members, with `scan.firstBadIp`; lookups
+   * Checks the switch and table a row's key picks; returns 0, INVALID_PARAMETER (no such switch, or a flow_table_id
+   * naming no table) or TABLE_MISSING (no table for the ENI MAC), and leaves the row's table in `macTable`. (Creates also check the IP members, with `scan.firstBadIp`; lookups
    * do not, as a malformed key is simply not found.)
    */
   private checkRow(k: Uint8Array, base: number): number {
@@ -198,8 +198,9 @@ export class PackedFlows {
     if (this.tableOff >= 0) {
       let v = 0n;
       for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(k[base + this.tableOff + i]!);
+      // an object id naming no flow table is an invalid key, as a switch id naming no switch is
       this.macTable = this.tables.tables.get(v);
-      return this.macTable ? 0 : TABLE_MISSING;
+      return this.macTable ? 0 : C.INVALID_PARAMETER;
     }
     // consecutive rows nearly always repeat the ENI MAC and switch: compare the MAC's raw bytes (two word loads when
     // aligned) and the switch's words before computing anything
@@ -567,7 +568,7 @@ export class PackedFlows {
     while (i < limit) {
       const code = this.checkRow(k, i * KB);
       if (code !== 0) {
-        codes[i] = C.ITEM_NOT_FOUND;
+        codes[i] = lookupFailure(code);
         if (stop) limit = i;
         i++;
         continue;
@@ -649,8 +650,9 @@ export class PackedFlows {
     const slots = this.slotScratch(n);
     let i = 0;
     while (i < n) {
-      if (this.checkRow(k, i * KB) !== 0) {
-        codes[i++] = C.ITEM_NOT_FOUND;
+      const code = this.checkRow(k, i * KB);
+      if (code !== 0) {
+        codes[i++] = lookupFailure(code);
         continue;
       }
       const t = this.macTable!;
@@ -666,8 +668,16 @@ export class PackedFlows {
   }
 }
 
-/** `checkRow`'s result for a key whose switch exists but picks no flow table (reported as INVALID_PARAMETER). */
+/**
+ * `checkRow`'s result for a key whose switch exists but whose ENI MAC picks no flow table: INVALID_PARAMETER on a
+ * create (after the attribute values are checked), ITEM_NOT_FOUND on a lookup — as on the object path.
+ */
 const TABLE_MISSING = 1;
+
+/** A lookup's (get, remove) status for a row `checkRow` failed: an invalid key is INVALID_PARAMETER, as on the object path. */
+function lookupFailure(code: number): number {
+  return code === TABLE_MISSING ? C.ITEM_NOT_FOUND : code;
+}
 /** Keys a bulk remove removes before it removes their reverse flows. */
 const REMOVE_BATCH = 256;
 /** `removeMany` result slot of a key it did not get to (it stopped at a missing key before). */

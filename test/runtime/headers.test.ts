@@ -48,6 +48,44 @@ describe("design-document flow key with flow_table_id", () => {
     expect(rt.removeEntry(FE, key(t, 1)).code).toBe(0);
     expect(rt.remove(FT, t).code).toBe(0);
   });
+
+  it("packed create, get and remove pick each row's table by its flow_table_id, as the object path does", () => {
+    const setup = () => {
+      const rt = createRuntime({ model: r.model });
+      const sw = rt.createSwitch([{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }]).objectId!;
+      const tables = [0, 1].map(() => rt.create(FT, sw, [{ id: "SAI_FLOW_TABLE_ATTR_DASH_FLOW_ENABLED_KEY", value: 127 }]).objectId!);
+      return { rt, sw, tables: [...tables, 0x15008000000077n] }; // the last: no such table
+    };
+    // runs of rows in one table, switching tables, a missing table, a repeat
+    const rows = [0, 0, 1, 1, 0, 2, 1, 0, 0].map((t, i) => ({ t, i: i === 8 ? 0 : i }));
+    const key = (sw: bigint, table: bigint, i: number) => ({
+      switch_id: sw, flow_table_id: table, eni_mac: mac("00:00:00:00:00:01"), vnet_id: 1, ip_proto: 6,
+      src_ip: ipAddress(`10.0.0.${i}`), dst_ip: ipAddress("10.0.1.1"), src_port: i, dst_port: 80,
+    });
+    for (const mode of [1, 0] as const) {
+      const p = setup();
+      const o = setup();
+      const kb = p.rt.flowKeyLayout().keyBytes;
+      const pack = (keys: ReturnType<typeof key>[]) => {
+        const buf = new Uint8Array(kb * keys.length);
+        keys.forEach((k, i) => expect(p.rt.packFlowKey(k, buf, i)).toBe(true));
+        return { count: keys.length, keys: buf };
+      };
+      const pk = rows.map(({ t, i }) => key(p.sw, p.tables[t]!, i));
+      const ok = rows.map(({ t, i }) => key(o.sw, o.tables[t]!, i));
+      // the missing table's row also has a bad value: which one it fails on must match too
+      const dir = rows.map(({ t }) => (t === 2 ? 9 : 1));
+      const created = p.rt.createFlowsPacked(pack(pk), { SAI_FLOW_ENTRY_ATTR_DASH_DIRECTION: Int32Array.from(dir) }, mode);
+      const objectCreate = o.rt.createEntries(FE, ok.map((k, i) => ({ key: k, attrs: [{ id: "SAI_FLOW_ENTRY_ATTR_DASH_DIRECTION", value: dir[i] }] })), mode);
+      expect(Array.from(created.codes), `mode ${mode}`).toEqual(objectCreate.statuses.map((x) => x.code));
+      expect([0, 1].map((t) => p.rt.flowCount(p.tables[t]))).toEqual([0, 1].map((t) => o.rt.flowCount(o.tables[t])));
+      const got = p.rt.getFlowsPacked(pack(pk), "SAI_FLOW_ENTRY_ATTR_VERSION", new Float64Array(pk.length));
+      expect(Array.from(got.codes)).toEqual(ok.map((k) => o.rt.getEntry(FE, k, ["SAI_FLOW_ENTRY_ATTR_VERSION"]).code));
+      const removed = p.rt.removeFlowsPacked(pack(pk), mode);
+      expect(Array.from(removed.codes)).toEqual(o.rt.removeEntries(FE, ok, mode).statuses.map((x) => x.code));
+      expect(p.rt.flowCount()).toBe(o.rt.flowCount());
+    }
+  });
 });
 
 describe("a header set whose flow entry has a non-zero default", () => {
