@@ -6,8 +6,10 @@
  *   run once per column; value checks (enum membership — flag ORs in mode `sai` —, integer width, profile-supported
  *   values) once per row. Key checks run over runs of rows (generated scans, `key-scan.ts`): rows repeating the
  *   previous row's switch and ENI MAC words pick the same table, looked up once per run; IP family bytes and IPv4
- *   tails are scanned in one loop. A row fails on its key format or switch first, then its values, then a missing
- *   table — the object path's order.
+ *   tails are scanned in one loop. A created row fails on its key format or switch (or a flow_table_id naming no
+ *   table) first, then its values, then an ENI MAC with no table — the object path's order. Get and remove: a key
+ *   naming no switch or table object is INVALID_PARAMETER; one with no table for its MAC, or not stored,
+ *   ITEM_NOT_FOUND.
  * - Capacity is checked per table before anything is inserted: a table (or switch) the call would overflow gets
  *   TABLE_FULL for all of its rows. Rows count as new flows unless that overflows; then they are counted exactly
  *   (existing and repeated keys are ITEM_ALREADY_EXISTS and add nothing), as on the object path.
