@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DashRuntime, EntryKey } from "../../runtime/runtime.js";
 import { ipAddress, mac } from "../../runtime/values/index.js";
-import { A, addTable, ENI, ENI_MAC, FE, flowKey, MAP, reverseAttrs, standard } from "./_helpers.js";
+import { A, addTable, ENI, ENI_MAC, FE, flowKey, MAP, reverseAttrs, standard, withSwitch } from "./_helpers.js";
 
 function pack(rt: DashRuntime, keys: EntryKey[]) {
   const kb = rt.flowKeyLayout().keyBytes;
@@ -244,10 +244,12 @@ describe("packed flows", () => {
     // A row's "bad" breaks its packed key (an IP family byte, an IPv4 tail, the switch id); the object path gets an
     // unknown switch instead, which fails the same way (INVALID_PARAMETER, nothing inserted).
     const MACS = ["00:00:00:00:00:0a", "00:00:00:00:00:0b", "00:00:00:00:00:0c", "00:00:00:00:00:0d"];
-    const setup = () => {
-      const { rt, sw } = standard();
-      addTable(rt, sw, MACS[0]!);
-      const { table: b } = addTable(rt, sw, MACS[1]!, [{ id: "SAI_FLOW_TABLE_ATTR_MAX_FLOW_COUNT", value: 12 }]);
+    // mode sairedis accepts no flag combinations: its tables match on one key member (src_ip), so flows collide more
+    const setup = (vmode: "sai" | "sairedis") => {
+      const { rt, sw } = withSwitch({ mode: vmode });
+      const keyMask = vmode === "sai" ? [] : [{ id: "SAI_FLOW_TABLE_ATTR_DASH_FLOW_ENABLED_KEY", value: 8 }] // SAI_DASH_FLOW_ENABLED_KEY_SRC_IP;
+      addTable(rt, sw, MACS[0]!, keyMask);
+      const { table: b } = addTable(rt, sw, MACS[1]!, [...keyMask, { id: "SAI_FLOW_TABLE_ATTR_MAX_FLOW_COUNT", value: 12 }]);
       const e2 = rt.create(ENI, sw, [{ id: "SAI_ENI_ATTR_FLOW_TABLE_ID", value: b }]);
       expect(rt.createEntry(MAP, { switch_id: sw, address: mac(MACS[2]!) }, [{ id: "SAI_ENI_ETHER_ADDRESS_MAP_ENTRY_ATTR_ENI_ID", value: e2.objectId }]).code).toBe(0);
       // a few flows there before the call
@@ -259,13 +261,16 @@ describe("packed flows", () => {
       n: fc.integer({ min: 0, max: 24 }),
       bad: fc.constantFrom("", "", "", "", "", "", "family", "tail", "switch"),
       dir: fc.constantFrom(1, 1, 1, 2, 7),
+      uni: fc.constantFrom(0, 1, 1, 2),
+      version: fc.constantFrom(0, 5, 5, -1, 2 ** 32),
     });
     const L = standard().rt.flowKeyLayout();
+    const COLS = [A("DASH_DIRECTION"), A("IS_UNIDIRECTIONAL_FLOW"), A("VERSION")];
     const field = (name: string) => L.fields.find((f) => f.name === name)!;
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.constantFrom(0, 1), fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 30 }), (rows, mode, removals) => {
-        const p = setup();
-        const o = setup();
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.constantFrom(0, 1), fc.constantFrom("sai", "sairedis"), fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 30 }), (rows, mode, vmode, removals) => {
+        const p = setup(vmode);
+        const o = setup(vmode);
         const FAKE_SW = 0x2100000000000001n;
         const breakSwitch = (packed: { keys: Uint8Array }, bad: readonly boolean[]) =>
           bad.forEach((b, i) => {
@@ -279,9 +284,15 @@ describe("packed flows", () => {
           if (r.bad === "tail") packed.keys[at + field("dst_ip").offset + 12] = 1;
           if (r.bad === "switch") packed.keys[at + field("switch_id").offset + 5] ^= 0x40;
         });
-        const dir = Int32Array.from(rows, (r) => r.dir);
-        const pc = p.rt.createFlowsPacked(packed, { [A("DASH_DIRECTION")]: dir }, mode);
-        const items = rows.map((r) => ({ key: keyOf(r.bad ? FAKE_SW : o.sw, r), attrs: [{ id: A("DASH_DIRECTION"), value: r.dir }] }));
+        const columns = { [COLS[0]!]: Int32Array.from(rows, (r) => r.dir), [COLS[1]!]: Uint8Array.from(rows, (r) => r.uni), [COLS[2]!]: rows.map((r) => r.version) };
+        const pc = p.rt.createFlowsPacked(packed, columns, mode);
+        // the same values as attributes (a bool's 0/1 as false/true, anything else as given: invalid either way)
+        const attrs = (r: (typeof rows)[number]) => [
+          { id: COLS[0]!, value: r.dir },
+          { id: COLS[1]!, value: r.uni === 2 ? 2 : r.uni === 1 },
+          { id: COLS[2]!, value: r.version },
+        ];
+        const items = rows.map((r) => ({ key: keyOf(r.bad ? FAKE_SW : o.sw, r), attrs: attrs(r) }));
         const oc = o.rt.createEntries(FE, items, mode);
         expect(Array.from(pc.codes)).toEqual(oc.statuses.map((s) => s.code));
         expect(pc.succeeded).toBe(oc.statuses.filter((s) => s.code === 0).length);
@@ -292,12 +303,14 @@ describe("packed flows", () => {
         const out = new Float64Array(probe.length);
         const probePacked = pack(p.rt, probe);
         breakSwitch(probePacked, rows.map((r) => r.bad === "switch"));
-        const pg = p.rt.getFlowsPacked(probePacked, A("DASH_DIRECTION"), out);
-        probe.forEach((k, i) => {
-          const g = o.rt.getEntry(FE, { ...k, switch_id: rows[i]!.bad === "switch" ? FAKE_SW : o.sw }, [A("DASH_DIRECTION")]);
-          expect(pg.codes[i], `get ${i}`).toBe(g.code);
-          if (g.code === 0) expect(out[i]).toBe(g.attrs![0]!.value);
-        });
+        for (const col of COLS) {
+          const pg = p.rt.getFlowsPacked(probePacked, col, out);
+          probe.forEach((k, i) => {
+            const g = o.rt.getEntry(FE, { ...k, switch_id: rows[i]!.bad === "switch" ? FAKE_SW : o.sw }, [col]);
+            expect(pg.codes[i], `get ${i}`).toBe(g.code);
+            if (g.code === 0) expect(out[i]).toBe(Number(g.attrs![0]!.value));
+          });
+        }
         // then a remove of some of the rows' keys (repeats and missing keys included)
         const rk = removals.filter((x) => x < rows.length).map((x) => rows[x]!);
         if (rk.length === 0) return;
