@@ -1,7 +1,7 @@
 /**
  * Per-layout scans over a call's packed keys, generated once per key layout with the member offsets as constants:
  * where the rows that pick the same flow table end, and where the next malformed IP member is. Checking these row
- * by row through a general routine (a call per row, a loop over members) cost a packed create ~15 % of its time;
+ * by row through a general routine (a call per row, a loop over members) cost a packed create 10–15 % of its time;
  * a straight-line loop over the rows is a few loads and compares per row.
  */
 
@@ -32,7 +32,7 @@ export interface IpMember {
 }
 
 /**
- * Equality of the bytes `ranges` of the rows at byte offsets `a` and `b` (words at `wa`/`wb`): whole aligned words
+ * Whether the bytes `ranges` of the rows at byte offsets `a` and `b` (words at `wa`/`wb`) differ: whole aligned words
  * compared as words when `words`, the rest byte by byte. JS source; "false" when there is nothing to compare.
  */
 function differs(ranges: readonly KeyRange[], words: boolean): string {
