@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   if (load.created !== N) throw new Error(`load created ${load.created} of ${N} flows (first failure ${load.firstFailure})`);
   log(`load (SAI bulk create, 8192/batch): ${(N / (load.ms / 1000) / 1e6).toFixed(2)}M flows/s`);
 
-  const results: { transfer: number; total: number }[] = [];
+  const results: { transfer: number; total: number; provisioningMs: number }[] = [];
   for (let r = 0; r < RUNS; r++) {
     const standbyAddr = await serve("standby");
     const standby = new DashClient(standbyAddr, schema);
@@ -145,8 +145,11 @@ async function main(): Promise<void> {
     }
     const transfer = N / (s.transferMs / 1000);
     const total = N / (s.ms / 1000);
-    results.push({ transfer, total });
-    log(`run ${r + 1}: transfer ${(transfer / 1e6).toFixed(2)}M flows/s (${s.transferMs} ms), whole sync ${(total / 1e6).toFixed(2)}M flows/s (${Math.round(s.ms)} ms)`);
+    results.push({ transfer, total, provisioningMs: s.provisioningMs });
+    log(
+      `run ${r + 1}: transfer ${(transfer / 1e6).toFixed(2)}M flows/s (${s.transferMs} ms), whole sync ${(total / 1e6).toFixed(2)}M flows/s (${Math.round(s.ms)} ms; ` +
+        `pairing ${Math.round(s.pairingMs)} ms, provisioning the standby ${Math.round(s.provisioningMs)} ms)`,
+    );
     standby.close();
     procs.pop()!.kill("SIGKILL");
   }
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
     transferMedian: Math.round(med(results.map((r) => r.transfer))),
     transferBest: Math.round(Math.max(...results.map((r) => r.transfer))),
     wholeSyncMedian: Math.round(med(results.map((r) => r.total))),
+    provisioningMsMedian: Math.round(med(results.map((r) => r.provisioningMs))),
     ceilingMedian: ceiling === null ? null : Math.round(ceiling),
     activeAloneMedian: sender === null ? null : Math.round(sender),
     standbyAloneMedian: standbyAlone === null ? null : Math.round(standbyAlone),

@@ -40,7 +40,13 @@ export function describeSummary(s: Partial<SyncSummary>): string {
   return [
     `${s.sent === undefined ? "" : `sent ${s.sent}, `}received ${s.received ?? 0}, applied ${(s.inserted ?? 0) + (s.updated ?? 0)} (inserted ${s.inserted ?? 0}, updated ${s.updated ?? 0}), ` +
       `skipped as older ${s.skipped ?? 0}, ${s.deleted ? `deleted ${s.deleted}, ` : ""}failed ${s.failed ?? 0}`,
-    ...(s.ms !== undefined ? [`${secs.toFixed(2)} s in all, transfer ${tsecs.toFixed(2)} s at ${rate} flows/s`] : []),
+    ...(s.ms !== undefined
+      ? [
+          `${secs.toFixed(2)} s in all` +
+            (s.pairingMs !== undefined ? ` (pairing ${(s.pairingMs / 1000).toFixed(2)} s, provisioning the standby ${((s.provisioningMs ?? 0) / 1000).toFixed(2)} s)` : "") +
+            `, transfer ${tsecs.toFixed(2)} s at ${rate} flows/s`,
+        ]
+      : []),
   ].join("; ");
 }
 

@@ -65,6 +65,9 @@ export interface SyncSummary {
   readonly paired: readonly string[];
   /** Flows the standby's tables were provisioned to hold before the transfer (control `Reserve`; 0 when pairing is skipped). */
   readonly reserved: number;
+  /** Time spent pairing ENIs, and provisioning the standby's tables (committing their memory), before the transfer. */
+  readonly pairingMs: number;
+  readonly provisioningMs: number;
 }
 
 /** A transfer that did not finish: what went wrong, and what is known of the transfer so far. */
@@ -129,7 +132,10 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
   // 1. pairing: every ENI the flows belong to must exist on the standby, with the same table TTL
   const paired: string[] = [];
   let reserved = 0;
+  let pairingMs = 0;
+  let provisioningMs = 0;
   if (!o.skipPairing) {
+    const tPair = performance.now();
     const macs = ((await active.unary(CONTROL, "EniMacs", {}, 30_000)).macs as Buffer[] | undefined) ?? [];
     const fromCalls = new SaiCalls(active, model);
     const toCalls = new SaiCalls(standby, model);
@@ -147,6 +153,8 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
     const countsOf = (i: Msg) => new Map(((i.flow_tables as Msg[] | undefined) ?? []).map((t) => [toBigInt(t.flow_table_id), Number(t.flow_count ?? 0)]));
     const counts = countsOf(ai);
     const held = countsOf(si);
+    const tProvision = performance.now();
+    pairingMs = tProvision - tPair;
     for (const [table, from] of sources) {
       const flows = [...from].reduce((n, t) => n + (counts.get(t) ?? 0), 0);
       // a standby already holding as many (a repeated sync) has them in place
@@ -156,6 +164,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       });
       reserved += flows;
     }
+    provisioningMs = performance.now() - tProvision;
   }
 
   // 2. filters and the GRPC-mode session on the active
@@ -213,6 +222,8 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       failed: Number(last.rejected ?? 0),
       paired,
       reserved,
+      pairingMs,
+      provisioningMs,
     });
     const report = (): void =>
       o.onProgress?.({
@@ -290,6 +301,8 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       complete: Boolean(last.complete) || (sent === 0 && !last.known),
       paired,
       reserved,
+      pairingMs,
+      provisioningMs,
     };
     if (!last.known && sent > 0) throw new SyncFailure(`the standby never received session oid:0x${id.toString(16)}`, summary);
     if (!summary.complete && sent > 0)

@@ -26,8 +26,10 @@ describe("HA bulk sync", () => {
     const sync = await cli(["sync", "--from", active.address, "--to", standby.address]);
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stdout).toMatch(/finished: sent 100000, received 100000, applied 100000 \(inserted 100000, updated 0\), skipped as older 0, failed 0/);
-    // pairing provisioned the standby's flow table for the active's flows
+    // pairing provisioned the standby's flow table for the active's flows; the summary says how long that took
     expect(standby.log()).toMatch(/flow table oid:0x[0-9a-f]+ provisioned for 100000 flows/);
+    const [, provisionS] = /\(pairing \d+\.\d\d s, provisioning the standby (\d+\.\d\d) s\), transfer \d+\.\d\d s/.exec(sync.stdout) ?? [];
+    expect(Number(provisionS), sync.stdout).toBeGreaterThanOrEqual(0);
 
     const [a, s] = await Promise.all([digest(active.address), digest(standby.address)]);
     expect(a.count).toBe(100_000);
@@ -37,6 +39,7 @@ describe("HA bulk sync", () => {
     const again = await cli(["sync", "--from", active.address, "--to", standby.address]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/applied 0 .*skipped as older 100000, failed 0/);
+    expect(again.stdout).toMatch(/provisioning the standby 0\.00 s/);
     // the standby already held as many flows: no second provisioning
     expect(standby.log().match(/provisioned for/g)).toHaveLength(1);
     expect(await digest(standby.address)).toEqual(a);
