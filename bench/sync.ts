@@ -2,13 +2,15 @@
  * HA bulk sync bench: `npm run bench -- sync [--flows N] [--runs R] [--no-ceiling] [--no-provision] [--json]`
  * (default 1,000,000 flows, 3 runs).
  *
- * Two `dashflow serve` processes on loopback, provisioned for the flows as a card is (`--expected-flows N`: index
- * sized and key-row memory committed when a flow table is created; `--no-provision` starts them without it): N
- * synthetic flows are loaded into the active (through the SAI bulk create rpc), then each run syncs them to a fresh
- * standby exactly as `dashflow sync` does (pairing creates the standby's flow table and provisions it for the
- * active's flow count, filters, GRPC-mode bulk get session, HA apply on the standby). Reported per run: the transfer
- * as the standby saw it (first batch to end of stream) and the whole `sync` (pairing, session set-up, transfer,
- * completion check). `--thp` runs the servers with glibc's `glibc.malloc.hugetlb=1` tunable, as README advises for
+ * Two `dashflow serve` processes on loopback, provisioned for the flows as a card is (`--expected-flows N`: the first
+ * table's slot rows and index committed when the server starts, every table's index sized when it is created;
+ * `--no-provision` starts them without it): N synthetic flows are loaded into the active (through the SAI bulk
+ * create rpc), then each run syncs them to a fresh standby exactly as `dashflow sync` does (pairing creates the
+ * standby's flow table and provisions it for the active's flow count, filters, GRPC-mode bulk get session, HA apply
+ * on the standby). Each run's standby is started first and the sync begins once it has committed its start-time
+ * memory (a standby that has been up; how long its start took is printed beside the run). Reported per run: the
+ * transfer as the standby saw it (first batch to end of stream) and the whole `sync` (pairing, provisioning,
+ * session set-up, transfer, completion check). `--thp` runs the servers with glibc's `glibc.malloc.hugetlb=1` tunable, as README advises for
  * tables of tens of millions of flows: our hosts enable transparent huge pages only where asked (`madvise`); with
  * it a 32M-flow sync ran faster (30.2 s against 35.3–36.9 s), at 1M flows the kernel's compaction for huge pages
  * made the provisioning, and so the whole sync, vary more (0.84–1.14M/s against 1.02–1.13M/s).
@@ -102,19 +104,30 @@ async function main(): Promise<void> {
   const procs: ChildProcess[] = [];
   const bin = join(PACKAGE_ROOT, "bin", "dashflow.mjs");
 
-  const started = (proc: ChildProcess): Promise<string> =>
+  /** Resolves with the first match of `re` in the child's stdout. */
+  const line = (proc: ChildProcess, re: RegExp): Promise<RegExpExecArray> =>
     new Promise((resolve, reject) => {
-      procs.push(proc);
       let out = "";
       proc.stdout!.on("data", (d: Buffer) => {
         out += d.toString();
-        const m = /listening on (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
+        const m = re.exec(out);
+        if (m) resolve(m);
       });
-      proc.on("exit", (code) => reject(new Error(`child exited with ${code} before listening`)));
+      proc.on("exit", (code) => reject(new Error(`child exited with ${code} before printing ${re}`)));
     });
-  const serve = (role: string) =>
-    started(spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0", ...PROVISION], { stdio: ["ignore", "pipe", "ignore"], env: serverEnv }));
+  const started = async (proc: ChildProcess): Promise<string> => {
+    procs.push(proc);
+    return (await line(proc, /listening on (\S+)/))[1]!;
+  };
+  /** A server; with --expected-flows, resolved once it has committed the memory it provisions at start. */
+  const serve = async (role: string): Promise<{ address: string; provisionMs: number }> => {
+    const t0 = performance.now();
+    const proc = spawn(process.execPath, [bin, "serve", "--port", "0", "--role", role, "--age-interval", "0", ...PROVISION], { stdio: ["ignore", "pipe", "ignore"], env: serverEnv });
+    const provisioned = PROVISION.length > 0 ? line(proc, /provisioned for \d+ flows per table/) : null;
+    const address = await started(proc);
+    if (provisioned) await provisioned;
+    return { address, provisionMs: performance.now() - t0 };
+  };
   const stopAll = () => procs.forEach((p) => p.kill("SIGKILL"));
   process.on("exit", stopAll);
 
@@ -123,7 +136,7 @@ async function main(): Promise<void> {
   const log = (s: string) => !JSON_OUT && process.stdout.write(s + "\n");
   log(`sync bench: ${N.toLocaleString("en")} flows, ${RUNS} run(s), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
-  const activeAddr = await serve("active");
+  const activeAddr = (await serve("active")).address;
   const active = new DashClient(activeAddr, schema);
   await active.ready(30_000);
   const cfg = await new SaiCalls(active, model).ensureEni({ eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 1) });
@@ -133,7 +146,9 @@ async function main(): Promise<void> {
 
   const results: { transfer: number; total: number; provisioningMs: number }[] = [];
   for (let r = 0; r < RUNS; r++) {
-    const standbyAddr = await serve("standby");
+    // a standby that has been up: started with --expected-flows N, it has committed the memory of the table the sync
+    // will create (timed here, printed beside the run, not part of the sync)
+    const { address: standbyAddr, provisionMs: standbyStartMs } = await serve("standby");
     const standby = new DashClient(standbyAddr, schema);
     await standby.ready(30_000);
     const [host, port] = [standbyAddr.slice(0, standbyAddr.lastIndexOf(":")), Number(standbyAddr.slice(standbyAddr.lastIndexOf(":") + 1))];
@@ -148,7 +163,7 @@ async function main(): Promise<void> {
     results.push({ transfer, total, provisioningMs: s.provisioningMs });
     log(
       `run ${r + 1}: transfer ${(transfer / 1e6).toFixed(2)}M flows/s (${s.transferMs} ms), whole sync ${(total / 1e6).toFixed(2)}M flows/s (${Math.round(s.ms)} ms; ` +
-        `pairing ${Math.round(s.pairingMs)} ms, provisioning the standby ${Math.round(s.provisioningMs)} ms)`,
+        `pairing ${Math.round(s.pairingMs)} ms, provisioning the standby ${Math.round(s.provisioningMs)} ms; the standby's start ${Math.round(standbyStartMs)} ms before it)`,
     );
     standby.close();
     procs.pop()!.kill("SIGKILL");
@@ -178,7 +193,7 @@ async function main(): Promise<void> {
     // (receive, parse and apply by the HA rule; nothing to scan or encode)
     const applyRates: number[] = [];
     for (let r = 0; r < RUNS; r++) {
-      const addr = await serve("standby");
+      const addr = (await serve("standby")).address;
       const sc = new DashClient(addr, schema);
       await sc.ready(30_000);
       const table = (await new SaiCalls(sc, model).ensureEni({ eniMac: Uint8Array.of(0, 0xaa, 0xbb, 0xcc, 0xdd, 1) })).flowTableId;

@@ -24,9 +24,11 @@ the bulk-get target service a standby receives HA transfers on, and the dashflow
   --max-apply-rate N a standby applies at most N flows/s of an HA transfer (default: no limit); gRPC flow
                      control slows the active down accordingly
   --expected-flows N provision every flow table for N flows (default 0: grow as flows arrive): its index is
-                     sized when the table is created and the memory its first N flows' keys use (about 70 B
-                     per flow) is committed right after, in the background, so filling it up to N never
-                     rehashes and takes no page faults (e.g. a standby about to take a bulk sync)
+                     sized when the table is created and the memory its first N flows' slot rows use (about
+                     110 B per flow with the index) is committed right after, in the background, so filling it
+                     up to N never rehashes and takes no page faults. The first table's memory is committed
+                     when the server starts (prints "provisioned for N flows per table" when done), so a
+                     standby whose tables an HA sync creates has it ready
   --headers DIR      SAI header folder(s) (default: sai-headers/)
 
 Stops on SIGINT/SIGTERM: running calls finish, the snapshot is saved, exit 0.
@@ -78,6 +80,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   process.stdout.write(`listening on ${server.address}\n`);
   log.info(`serving as ${role} on ${server.address} (pid ${process.pid})`);
+  if (expectedFlowsPerTable > 0) {
+    const t0 = performance.now();
+    void server.runtime.provisioned().then(() => {
+      process.stdout.write(`provisioned for ${expectedFlowsPerTable} flows per table\n`);
+      log.info(`memory for ${expectedFlowsPerTable} flows per table committed in ${Math.round(performance.now() - t0)} ms`);
+    });
+  }
 
   return await new Promise<number>((resolve) => {
     let stopping = false;

@@ -13,7 +13,7 @@
  * OBJECT_IN_USE.
  */
 import type { Provisioner } from "./provisioner.js";
-import { FlowStore, type MaskBit } from "../flowstore/index.js";
+import { BufferPool, FlowStore, type MaskBit } from "../flowstore/index.js";
 import type { FlowColumns } from "../proto/specialized.js";
 import { slotCodec, type SlotCodec } from "./flow-codec.js";
 import { FLOW_TYPES, type FlowSchema } from "./flow-schema.js";
@@ -77,6 +77,8 @@ export class FlowTables {
   readonly tables = new Map<bigint, FlowTable>();
   private byMac = new Map<bigint, Map<number, FlowTable>>();
   private stale = true;
+  /** Committed memory the next table takes (see `runtime/flowstore/pool.ts`). */
+  private readonly pool = new BufferPool();
 
   constructor(
     private readonly schema: FlowSchema,
@@ -86,7 +88,18 @@ export class FlowTables {
     private readonly initialFlows: number,
     /** Commits a new table's provisioned memory in the background instead of when it is created (servers). */
     private readonly provisioner: Provisioner | null = null,
-  ) {}
+  ) {
+    // a server provisioned for N flows per table commits the first table's memory now, before any table exists:
+    // a standby's tables are created when an HA sync pairs it, and would otherwise commit theirs inside the sync
+    if (provisioner && initialFlows > 0) {
+      // the donor allocates what a table provisioned for N flows asks for and commits it in the background; the
+      // buffers are pooled at once, so a table created meanwhile takes them all the same
+      const donor = new FlowStore(schema.store, { maskBits: schema.maskBits as MaskBit[], initialFlows });
+      donor.reserve(initialFlows, false);
+      this.pool.donate(donor);
+      provisioner.add(donor);
+    }
+  }
 
   private newStore(oid: bigint, s: TableSettings): FlowStore {
     const store = new FlowStore(this.schema.store, {
@@ -97,6 +110,7 @@ export class FlowTables {
       clock: this.clock,
       tableId: oid,
       initialFlows: this.initialFlows,
+      pool: this.pool,
     });
     if (this.initialFlows > 0) this.provision(store, this.initialFlows);
     return store;

@@ -11,3 +11,4 @@ export * from "./chunks.js";
 export * from "./blob-arena.js";
 export * from "./store.js";
 export * from "./filter.js";
+export * from "./pool.js";

@@ -33,6 +33,7 @@
  * paying a full DRAM miss in turn (PERFORMANCE.md: 3.7M → 7.2M inserts/s).
  */
 import { BlobArena } from "./blob-arena.js";
+import type { BufferPool } from "./pool.js";
 import { ChunkGeometry } from "./chunks.js";
 import { batchHasher, hashWords, type BatchHasher } from "./hash.js";
 import { keyWordRoutines, type KeyWordRoutines } from "./key-words.js";
@@ -101,6 +102,8 @@ export interface FlowStoreOptions {
   maxLoad?: number;
   /** This table's object id, for `flow_table_id` filters. */
   tableId?: bigint;
+  /** Committed buffers to take before allocating (a server's memory provisioned at start, see pool.ts). */
+  pool?: BufferPool;
 }
 
 /** Options of `insertMany`. */
@@ -432,6 +435,7 @@ export class FlowStore {
   private slotsReserved = 0;
   /** Byte ranges `reserve` has yet to commit (`view` null: the index). */
   private readonly pendingCommit: { view: ArrayBufferView | null; from: number; to: number }[] = [];
+  private readonly pool: BufferPool | null;
   /** Slots below this were queued for commit by a `reserve`. */
   private queuedTo = 0;
   /** The index array a `reserve` queued for commit (a later rehash makes a new one). */
@@ -480,6 +484,7 @@ export class FlowStore {
     this.clock = options.clock ?? (() => performance.now());
     this.epochMs = this.clock();
     this.maxLoad = options.maxLoad ?? DEFAULT_MAX_LOAD;
+    this.pool = options.pool ?? null;
     if (!(this.maxLoad > 0.1 && this.maxLoad < 0.95)) throw new RangeError("FlowStore: maxLoad must be in (0.1, 0.95)");
     this.maxFlowsValue = options.maxFlows && options.maxFlows > 0 ? Math.min(options.maxFlows, 2 ** 31 - 1) : 2 ** 31 - 1;
     this.ttl = 0;
@@ -535,7 +540,7 @@ export class FlowStore {
 
     let cap = 16;
     while (cap * this.maxLoad < initial) cap *= 2;
-    this.index = new Uint32Array(cap * 2);
+    this.index = new Uint32Array(this.newBuffer(cap * 8));
     this.indexMask = cap - 1;
     this.shift = 32 - Math.log2(cap);
     this.growAt = Math.floor(cap * this.maxLoad);
@@ -621,6 +626,21 @@ export class FlowStore {
       if (r.from >= to) q.shift();
     }
     return q.length === 0;
+  }
+
+  /**
+   * Gives up the store's chunk buffers and index (for a {@link BufferPool}): afterwards the store may only commit
+   * what `reserve(n, false)` left pending (read-back writes, harmless to whoever uses the buffers then), nothing else.
+   * Only a store that never held a flow may give them: they must be all zero.
+   */
+  releaseBuffers(): ArrayBuffer[] {
+    if (this.hw !== 0) throw new Error("FlowStore.releaseBuffers: the store has held flows");
+    return [...new Set(this.rows.map((r) => r.buffer as ArrayBuffer)), this.index.buffer as ArrayBuffer];
+  }
+
+  /** A zeroed buffer of `bytes`: from the pool when it has one, else a new one (one mmap, committed as touched). */
+  private newBuffer(bytes: number): ArrayBuffer {
+    return this.pool?.take(bytes) ?? new ArrayBuffer(bytes);
   }
 
   /** Changes the capacity limit; lowering it below `count` only blocks inserts until flows are removed. */
@@ -1375,7 +1395,7 @@ export class FlowStore {
       const stride = PART_STRIDE[col.spec.kind] ?? 1;
       return PART_CTORS[col.spec.kind].map((Ctor) => take(size * stride * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT));
     });
-    const buf = new ArrayBuffer(bytes);
+    const buf = this.newBuffer(bytes);
     this.rows.push(new Uint32Array(buf, rowsAt, size * this.rowWords));
     this.rows8.push(new Uint8Array(buf, rowsAt, size * this.rowWords * 4));
     this.columns.forEach((col, ci) => {
@@ -1491,7 +1511,7 @@ export class FlowStore {
    */
   private growIndex(cap = (this.indexMask + 1) * 2): void {
     const old = this.index;
-    const idx = new Uint32Array(cap * 2);
+    const idx = new Uint32Array(this.newBuffer(cap * 8));
     const mask = cap - 1;
     const shift = 32 - Math.log2(cap);
     for (let q = 0; q < old.length; q += 2) {

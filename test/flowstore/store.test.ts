@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  compileFilter, FLOW_EXISTS, FLOW_FULL, FLOW_NOT_FOUND, FlowStore, layoutFromMetadata, packKey, type FlowLayout, type FlowStoreOptions,
+  BufferPool, compileFilter, FLOW_EXISTS, FLOW_FULL, FLOW_NOT_FOUND, FlowStore, layoutFromMetadata, packKey, type FlowLayout, type FlowStoreOptions,
 } from "../../runtime/flowstore/index.js";
 import { ALL_KEYS, dashLayout, dashMaskBits, FLOW_KEY_MEMBERS } from "./dash-fixture.js";
 import { arbFlowFields, ipText, type FlowFields } from "./helpers.js";
@@ -548,6 +548,48 @@ describe("reserve", () => {
       expect(s.lookupMany(keys, had, out)).toBe(n);
       for (let i = 0; i < n; i++) expect(s.keyFields(out[i]!)).toEqual({ ...flow(i), src_ip: ipText(flow(i).src_ip) });
     }), { numRuns: 60 });
+  });
+});
+
+describe("buffer pool (memory committed before the table exists)", () => {
+  it("a store provisioned like the donor takes all of the donor's buffers and works as any other", () => {
+    const opts = { chunkBaseBits: 4, chunkMaxBits: 7, initialFlows: 600 };
+    const donor = newStore(opts);
+    donor.reserve(600);
+    const pool = new BufferPool();
+    pool.donate(donor);
+    const pooled = pool.pooledBytes;
+    expect(pooled).toBeGreaterThan(600 * 96);
+    const s = newStore({ ...opts, pool });
+    s.reserve(600);
+    expect(pool.pooledBytes).toBe(0);
+    // its rows and index are the donor's
+    const d = donor.internals();
+    expect(s.internals().rows.map((r) => r.buffer)).toEqual(d.rows.map((r) => r.buffer));
+    expect(s.insertMany(packed(0, 600), 600)).toBe(600);
+    const out = new Int32Array(600);
+    expect(s.lookupMany(packed(0, 600), 600, out)).toBe(600);
+    for (const i of [0, 299, 599]) expect(s.keyFields(out[i]!)).toEqual({ ...flow(i), src_ip: ipText(flow(i).src_ip) });
+    // a second store finds the pool empty and allocates its own
+    const other = newStore({ ...opts, pool });
+    other.reserve(600);
+    expect(other.internals().rows[0]!.buffer).not.toBe(s.internals().rows[0]!.buffer);
+    expect(other.insertMany(packed(0, 10), 10)).toBe(10);
+  });
+
+  it("takes only buffers of the exact size, and only from a store that never held a flow", () => {
+    const pool = new BufferPool();
+    const donor = newStore({ chunkBaseBits: 4, chunkMaxBits: 7, initialFlows: 100 });
+    donor.reserve(100);
+    pool.donate(donor);
+    const before = pool.pooledBytes;
+    const different = newStore({ chunkBaseBits: 5, chunkMaxBits: 7, initialFlows: 5000, pool });
+    different.reserve(5000);
+    expect(pool.pooledBytes).toBeLessThanOrEqual(before);
+    expect(different.insertMany(packed(0, 100), 100)).toBe(100);
+    const used = newStore({});
+    used.insertMany(packed(0, 1), 1);
+    expect(() => used.releaseBuffers()).toThrow(/has held flows/);
   });
 });
 

@@ -5,6 +5,8 @@
  *
  *   store N        lazy / eager (commitInitial) / capped (maxFlows 1000) FlowStores for N flows
  *   background N   a runtime with provisionInBackground: table creation, then after provisioned()
+ *   pool N         the same, the table created only after the runtime committed its start-time memory: what the
+ *                  runtime committed at start, then what creating and provisioning the table added
  */
 import { runPipeline } from "../../generator/pipeline.js";
 import { FlowStore } from "../../runtime/flowstore/index.js";
@@ -35,6 +37,19 @@ if (what === "store") {
   out.created = rss() - r0;
   await rt.provisioned();
   out.provisioned = rss() - r0;
+  await rt.close();
+} else if (what === "pool") {
+  const model = runPipeline([join(ROOT, "sai-headers")]).model;
+  const r0 = rss();
+  const rt = createRuntime({ model, expectedFlowsPerTable: n, provisionInBackground: true });
+  const sw = rt.createSwitch([{ id: "SAI_SWITCH_ATTR_INIT_SWITCH", value: true }]).objectId!;
+  await rt.provisioned();
+  out.start = rss() - r0;
+  const r1 = rss();
+  const table = rt.create("SAI_OBJECT_TYPE_FLOW_TABLE", sw, [{ id: "SAI_FLOW_TABLE_ATTR_DASH_FLOW_ENABLED_KEY", value: 127 }]).objectId!;
+  rt.reserveFlows(table, n);
+  await rt.provisioned();
+  out.table = rss() - r1;
   await rt.close();
 } else throw new Error(`unknown probe ${what}`);
 process.stdout.write(JSON.stringify(out) + "\n");
