@@ -253,19 +253,21 @@ describe("reserveFlows", () => {
 });
 
 describe("provisioning in the background (provisionInBackground, servers)", () => {
+  /** RSS deltas of a `test/support/commit-rss.ts` probe (a process of its own). */
+  const rssProbe = (what: string, n: number): Record<string, number> =>
+    JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "test", "support", "commit-rss.ts"), what, String(n)], { encoding: "utf8" })) as Record<string, number>;
+
   it("creates a provisioned table at once and commits its memory by provisioned() (RSS in a process of its own)", () => {
     const n = 600_000;
-    const probe = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "test", "support", "commit-rss.ts"), "background", String(n)], { encoding: "utf8" });
-    const d = JSON.parse(probe) as { created: number; provisioned: number };
-    // key rows + bookkeeping (~65 B/slot) + index
+    const d = rssProbe("background", n);
+    // slot rows + index, committed after the table is created
     expect(d.created).toBeLessThan(n * 20);
     expect(d.provisioned).toBeGreaterThan(n * 60);
   }, 30_000);
 
   it("commits the first table's memory when the runtime starts; the table created later takes it (RSS in a process of its own)", () => {
     const n = 600_000;
-    const probe = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "test", "support", "commit-rss.ts"), "pool", String(n)], { encoding: "utf8" });
-    const d = JSON.parse(probe) as { start: number; table: number };
+    const d = rssProbe("pool", n);
     // slot rows (96 B) and index (~16 B per flow) at start; creating and provisioning the table adds little
     expect(d.start).toBeGreaterThan(n * 90);
     expect(d.table).toBeLessThan(n * 15);
