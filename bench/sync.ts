@@ -10,8 +10,9 @@
  * on the standby). Each run's standby is started first and the sync begins once it has committed its start-time
  * memory (a standby that has been up; how long its start took is printed beside the run). Reported per run: the
  * transfer as the standby saw it (first batch to end of stream) and the whole `sync` (pairing, provisioning,
- * session set-up, transfer, completion check). `--thp` runs the servers with glibc's `glibc.malloc.hugetlb=1` tunable, as README advises for
- * tables of tens of millions of flows: our hosts enable transparent huge pages only where asked (`madvise`); with
+ * session set-up, transfer, completion check). `--thp` runs the servers with glibc's `glibc.malloc.hugetlb=1`
+ * tunable, as README advises for tables of tens of millions of flows: our hosts enable transparent huge pages only
+ * where asked (`madvise`); with
  * it a 32M-flow sync ran faster (30.2 s against 35.3–36.9 s), at 1M flows the kernel's compaction for huge pages
  * made the provisioning, and so the whole sync, vary more (0.84–1.14M/s against 1.02–1.13M/s).
  *

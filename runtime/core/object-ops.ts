@@ -456,9 +456,7 @@ export class ObjectOps {
   createEntries(type: string, items: readonly { key: EntryKey; attrs: readonly AttrInput[] }[], mode: BulkErrorMode = 0): BulkResult {
     const validated = this.validator.validateBulkCreate(type, items.map((it) => ({ key: it.key, attrs: it.attrs })), vmode(mode), { state: this.state });
     const flows = this.isFlow(type) ? this.flows()! : null;
-    // The validator calls a repeat of an earlier item's key ITEM_ALREADY_EXISTS; when no flow table takes that key,
-    // the earlier item fails when executed and so does the repeat: INVALID_PARAMETER, as the packed path says.
-    const v = flows && validated.statuses.some((s) => s.code === STATUS.ITEM_ALREADY_EXISTS) ? { ...validated, statuses: validated.statuses.map((s, i) => (s.code === STATUS.ITEM_ALREADY_EXISTS ? noTable(flows.precheckCreate(items[i]!.key, items[i]!.attrs)) ?? s : s)) } : validated;
+    const v = flows ? repeatsWithoutTable(validated, flows, items) : validated;
     const pre: unknown[] = [];
     const plan = this.pipeline(
       v,
@@ -530,7 +528,16 @@ export class ObjectOps {
   }
 }
 
-/** A create precheck's failure when it is the missing flow table (INVALID_PARAMETER), else null. */
-function noTable(p: SaiStatus | { table: unknown }): SaiStatus | null {
-  return "table" in p || p.code !== STATUS.INVALID_PARAMETER ? null : p;
+/**
+ * The validator calls a repeat of an earlier item's flow key ITEM_ALREADY_EXISTS; when no flow table takes that key,
+ * the earlier item fails when executed and so does the repeat: INVALID_PARAMETER, as the packed path says.
+ */
+function repeatsWithoutTable(v: BulkResult, flows: FlowEngine, items: readonly { key: EntryKey; attrs: readonly AttrInput[] }[]): BulkResult {
+  if (!v.statuses.some((s) => s.code === STATUS.ITEM_ALREADY_EXISTS)) return v;
+  const statuses = v.statuses.map((s, i) => {
+    if (s.code !== STATUS.ITEM_ALREADY_EXISTS) return s;
+    const p = flows.precheckCreate(items[i]!.key, items[i]!.attrs);
+    return "table" in p || p.code !== STATUS.INVALID_PARAMETER ? s : p;
+  });
+  return { ...v, statuses };
 }
