@@ -233,11 +233,26 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
         rejected: Number(last.rejected ?? 0),
         expected,
       });
+    const pollTimeoutMs = Math.max(2000, pollMs * 5);
+    const activeDone = active.unary(CONTROL, "AwaitSession", { session_id: fromBigInt(id) }).catch((e: Error) => {
+      throw new SyncFailure(`active ${active.address} stopped answering during the transfer: ${e.message}`, partial());
+    });
+    activeDone.catch(() => {}); // raced below; a rejection after the race is settled is not unhandled
+    /** Why the active's session stopped, when it did not finish: how far the transfer got and its status. */
+    const stoppedText = (done: Msg): string | null =>
+      Number(done.status ?? 0) === 0
+        ? null
+        : `the transfer stopped after ${Number(done.flows ?? 0)} flows: ${String(done.status_name || statusText(model, Number(done.status)))}${done.message ? `: ${String(done.message)}` : ""}`;
+    const standbyDown = (e: unknown): string => `standby ${standby.address} stopped answering during the transfer: ${(e as Error).message}`;
     const poll = async (): Promise<Msg> => {
       try {
-        return await standby.unary(CONTROL, "TargetReport", { session_id: fromBigInt(id) }, Math.max(2000, pollMs * 5));
+        return await standby.unary(CONTROL, "TargetReport", { session_id: fromBigInt(id) }, pollTimeoutMs);
       } catch (e) {
-        throw new SyncFailure(`standby ${standby.address} stopped answering during the transfer: ${(e as Error).message}`, partial());
+        // A dead standby breaks the active's stream too: its session ends within moments. Wait for that (briefly) so
+        // the report says how far the transfer got whichever side noticed first.
+        const done = await Promise.race([activeDone.catch(() => null), sleep(pollTimeoutMs).then(() => null)]);
+        const stopped = done ? stoppedText(done) : null;
+        throw new SyncFailure(stopped ? `${standbyDown(e)}; ${stopped}` : standbyDown(e), { ...partial(), ...(done ? { sent: Number(done.flows ?? 0) } : {}) });
       }
     };
     const watchStandby = async (): Promise<never> => {
@@ -262,22 +277,18 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
     });
     let done: Msg;
     try {
-      done = await Promise.race([
-        active.unary(CONTROL, "AwaitSession", { session_id: fromBigInt(id) }).catch((e: Error) => {
-          throw new SyncFailure(`active ${active.address} stopped answering during the transfer: ${e.message}`, partial());
-        }),
-        watchStandby(),
-        aborted,
-      ]);
+      done = await Promise.race([activeDone, watchStandby(), aborted]);
     } finally {
       stop = true;
     }
     const sent = Number(done.flows ?? 0);
-    if (Number(done.status ?? 0) !== 0)
-      throw new SyncFailure(
-        `the transfer stopped after ${sent} flows: ${String(done.status_name || statusText(model, Number(done.status)))}${done.message ? `: ${String(done.message)}` : ""}`,
-        { ...partial(), sent },
-      );
+    const stopped = stoppedText(done);
+    if (stopped !== null) {
+      // the same report as when the standby's poll fails first: is the standby still there?
+      let down: string | null = null;
+      await standby.unary(CONTROL, "TargetReport", { session_id: fromBigInt(id) }, pollTimeoutMs).catch((e: unknown) => (down = standbyDown(e)));
+      throw new SyncFailure(down ? `${down}; ${stopped}` : stopped, { ...partial(), sent });
+    }
     // the active is done sending; the standby closes its receipt once the stream's end reaches it
     const until = performance.now() + 10_000;
     for (;;) {
