@@ -32,60 +32,83 @@ export interface IpMember {
 }
 
 /**
- * Whether the bytes `ranges` of the rows at byte offsets `a` and `b` (words at `wa`/`wb`) differ: whole aligned words
- * compared as words when `words`, the rest byte by byte. JS source; "false" when there is nothing to compare.
+ * The table-selecting bytes `ranges` of a row: whole aligned words as words when `words`, the rest as bytes. Each
+ * term reads the row at byte offset `a` (words at `wa`); the scan loads row `from`'s terms into locals once.
  */
-function differs(ranges: readonly KeyRange[], words: boolean): string {
-  const terms: string[] = [];
+function terms(ranges: readonly KeyRange[], words: boolean): string[] {
+  const out: string[] = [];
   for (const { offset, size } of ranges) {
     const end = offset + size;
     for (let i = offset; i < end; ) {
       if (words && i % 4 === 0 && i + 4 <= end) {
-        terms.push(`kw[wa + ${i / 4}] !== kw[wb + ${i / 4}]`);
+        out.push(`kw[wa + ${i / 4}]`);
         i += 4;
-      } else terms.push(`k[a + ${i}] !== k[b + ${i++}]`);
+      } else out.push(`k[a + ${i++}]`);
     }
   }
-  return terms.length ? terms.join(" || ") : "false";
+  return out;
 }
 
-/** The bad-IP test of the row at byte `a` (words at `wa`), as JS source. */
+/** JS source: row `from`'s terms into locals `s0…` (`a`/`wa` are row `from`'s offsets there). */
+function firstRow(ts: readonly string[]): string {
+  return ts.map((t, i) => `const s${i} = ${t};`).join(" ");
+}
+
+/** JS source: whether a row's terms differ from row `from`'s locals. */
+function differs(ts: readonly string[]): string {
+  return ts.length ? ts.map((t, i) => `${t} !== s${i}`).join(" || ") : "false";
+}
+
+/** The bad-IP test of the row at byte `a` (words at `wa`), as JS source (each family byte read once, into `f<i>`). */
 function badIp(ips: readonly IpMember[], words: boolean): string {
   if (ips.length === 0) return "false";
   return ips
-    .map(({ offset: o, familyOffset: f }) => {
+    .map(({ offset: o, familyOffset: f }, i) => {
       const tail =
         words && o % 4 === 0
           ? `(kw[wa + ${o / 4 + 1}] | kw[wa + ${o / 4 + 2}] | kw[wa + ${o / 4 + 3}])`
-          : `(${Array.from({ length: 12 }, (_, i) => `k[a + ${o + 4 + i}]`).join(" | ")})`;
-      return `k[a + ${f}] > 1 || (k[a + ${f}] === 0 && ${tail} !== 0)`;
+          : `(${Array.from({ length: 12 }, (_, j) => `k[a + ${o + 4 + j}]`).join(" | ")})`;
+      return `(f${i} = k[a + ${f}]) > 1 || (f${i} === 0 && ${tail} !== 0)`;
     })
     .join(" || ");
+}
+
+/** Declarations of `badIp`'s family-byte locals. */
+function familyLocals(ips: readonly IpMember[]): string {
+  return ips.length ? `let ${ips.map((_, i) => `f${i} = 0`).join(", ")};` : "";
 }
 
 /** The scans for keys of `keyBytes` (a multiple of 4) selected by `select` and holding IP members `ips`. */
 export function keyScan(keyBytes: number, select: readonly KeyRange[], ips: readonly IpMember[]): KeyScan {
   const KB = keyBytes;
   const KW = keyBytes >> 2;
+  const wordTerms = terms(select, true);
+  const byteTerms = terms(select, false);
   const src = `"use strict"; return {
   sameTableEnd(k, kw, from, n) {
-    const b = from * ${KB};
-    const wb = from * ${KW};
     if (kw !== null) {
-      for (let r = from + 1; r < n; r++) {
-        const a = r * ${KB};
-        const wa = r * ${KW};
-        if (${differs(select, true)}) return r;
+      {
+        const a = from * ${KB};
+        const wa = from * ${KW};
+        ${firstRow(wordTerms)}
+        for (let r = from + 1; r < n; r++) {
+          const a = r * ${KB};
+          const wa = r * ${KW};
+          if (${differs(wordTerms)}) return r;
+        }
       }
       return n;
     }
+    const a = from * ${KB};
+    ${firstRow(byteTerms)}
     for (let r = from + 1; r < n; r++) {
       const a = r * ${KB};
-      if (${differs(select, false)}) return r;
+      if (${differs(byteTerms)}) return r;
     }
     return n;
   },
   firstBadIp(k, kw, from, to) {
+    ${familyLocals(ips)}
     if (kw !== null) {
       for (let r = from; r < to; r++) {
         const a = r * ${KB};

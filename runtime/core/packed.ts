@@ -523,6 +523,9 @@ export class PackedFlows {
     const wo = this.wo;
     let bits = 0;
     for (const c of cols) bits |= it.columns[c.colIndex]!.dirtyBit;
+    const rows = it.rows;
+    const R = it.rowWords;
+    const M = it.metaWord;
     for (let r = from; r < to; r++) {
       const s = slots[r]!;
       if (s < 0) {
@@ -533,7 +536,7 @@ export class PackedFlows {
       const o = s - g.chunkStart(ch);
       wc[r - from] = ch;
       wo[r - from] = o;
-      if (bits !== 0) it.rows[ch]![o * it.rowWords + it.metaWord]! |= bits;
+      if (bits !== 0) rows[ch]![o * R + M]! |= bits;
     }
     for (const c of cols) {
       const col = it.columns[c.colIndex]!;
