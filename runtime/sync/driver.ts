@@ -252,7 +252,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
         // the report says how far the transfer got whichever side noticed first.
         const done = await Promise.race([activeDone.catch(() => null), sleep(pollTimeoutMs).then(() => null)]);
         const stopped = done ? stoppedText(done) : null;
-        throw new SyncFailure(stopped ? `${standbyDown(e)}; ${stopped}` : standbyDown(e), { ...partial(), ...(done ? { sent: Number(done.flows ?? 0) } : {}) });
+        throw new SyncFailure(stopped ? `${stopped}; ${standbyDown(e)}` : standbyDown(e), { ...partial(), ...(done ? { sent: Number(done.flows ?? 0) } : {}) });
       }
     };
     const watchStandby = async (): Promise<never> => {
@@ -287,7 +287,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
       // the same report as when the standby's poll fails first: is the standby still there?
       let down: string | null = null;
       await standby.unary(CONTROL, "TargetReport", { session_id: fromBigInt(id) }, pollTimeoutMs).catch((e: unknown) => (down = standbyDown(e)));
-      throw new SyncFailure(down ? `${down}; ${stopped}` : stopped, { ...partial(), sent });
+      throw new SyncFailure(down ? `${stopped}; ${down}` : stopped, { ...partial(), sent });
     }
     // the active is done sending; the standby closes its receipt once the stream's end reaches it
     const until = performance.now() + 10_000;

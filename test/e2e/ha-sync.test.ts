@@ -69,7 +69,7 @@ describe("HA bulk sync", () => {
     const reactionMs = performance.now() - killedAt;
     expect(r.code, r.stdout + r.stderr).toBe(1);
     // whichever side noticed first, the report names the dead standby and how far the active's transfer got
-    expect(r.stderr).toMatch(/sync .* failed: standby \S+ stopped answering during the transfer: .*; the transfer stopped after \d+ flows: SAI_STATUS_FAILURE/);
+    expect(r.stderr).toMatch(/sync .* failed: the transfer stopped after \d+ flows: SAI_STATUS_FAILURE: .*; standby \S+ stopped answering during the transfer: /);
     expect(reactionMs).toBeLessThan(10_000);
 
     // "restart it": same port, empty (it had no snapshot)
