@@ -2,10 +2,10 @@
  * Runs `npx saigen metadata` as a user would: real process, real exit codes, JSON on stdout, diagnostics on stderr.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp.js";
 
 const saigen = (args: string[]) => spawnSync("npx", ["--no-install", "saigen", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 const UPSTREAM = "/work/upstream-sai";
@@ -40,7 +40,7 @@ describe("saigen metadata (CLI)", () => {
   });
 
   it("writes --out atomically and reports diagnostics with locations, exit 1, nothing written", () => {
-    const dir = mkdtempSync(join(tmpdir(), "saigen-cli-"));
+    const dir = tempDir("saigen-cli-");
     const out = join(dir, "model.json");
     const ok = saigen(["metadata", "--out", out]);
     expect(ok.status).toBe(0);

@@ -3,13 +3,13 @@
  * stops with a clear message when the graph changed.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp.js";
 
 function pathWithoutDot(): string {
-  const bin = mkdtempSync(join(tmpdir(), "nodot-"));
+  const bin = tempDir("nodot-");
   symlinkSync(process.execPath, join(bin, "node"));
   const git = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
   if (git) symlinkSync(git, join(bin, "git"));
@@ -22,7 +22,7 @@ describe("docs without Graphviz", () => {
     spawnSync(process.execPath, ["bin/saigen.mjs", "generate", "--out", out], { encoding: "utf8", env: { ...process.env, PATH } });
 
   it("keeps the committed SVG when the graph is unchanged", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "gen-")), "generated");
+    const out = join(tempDir("gen-"), "generated");
     cpSync("generated", out, { recursive: true });
     const r = run(out);
     expect(r.status).toBe(0);
@@ -31,7 +31,7 @@ describe("docs without Graphviz", () => {
   });
 
   it("stops and names graphviz when the graph changed", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "gen-")), "generated");
+    const out = join(tempDir("gen-"), "generated");
     mkdirSync(out, { recursive: true });
     cpSync("generated", out, { recursive: true });
     writeFileSync(join(out, "docs/graph.dot"), "digraph changed {}\n");

@@ -3,8 +3,7 @@
  * layout, and wrappers around `protoc` (skipped with a visible reason when it is not installed).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import type { GeneratedFile } from "../../generator/emit/types.js";
@@ -21,6 +20,7 @@ import type {
 import type { FlowEntry, FlowRecord } from "../../runtime/proto/codec.js";
 import type { Codec, FlowLayout, FlowMessageLayout } from "../../runtime/proto/schema.js";
 import { plainAttr } from "../support/attr.js";
+import { tempDir } from "../support/temp.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // protoc
@@ -42,7 +42,7 @@ if (!HAS_PROTOC) console.warn(`protobuf tests:${PROTOC_NOTE}`);
 
 /** Writes generated files under a fresh temporary folder; returns the folder that holds the `.proto` files. */
 export function writeProtoTree(files: readonly GeneratedFile[]): string {
-  const root = mkdtempSync(join(tmpdir(), "dashflow-proto-"));
+  const root = tempDir("dashflow-proto-");
   for (const f of files) {
     const p = join(root, f.path);
     mkdirSync(dirname(p), { recursive: true });

@@ -2,8 +2,7 @@
  * The HA paths: encoded scans, the apply rule (insert missing, update only newer VERSIONs, never go backwards),
  * the order-independent digest, raw SaiDashFlowBatch parsing, and snapshot save/load.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import { renderProtoFiles } from "../../generator/emit/proto.js";
 import { runPipeline } from "../../generator/pipeline.js";
 import { loadFlowCodecs } from "../../runtime/proto/index.js";
 import { A, addTable, ENI, FakeClock, FE, flowKey, FT, MAP, standard, withSwitch } from "./_helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const model = runPipeline(["sai-headers"]).model;
 
@@ -274,7 +274,7 @@ describe("raw batches", () => {
 
 describe("snapshot", () => {
   it("round-trips objects, entries, flows and their idle times", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dashflow-snap-"));
+    const dir = tempDir("dashflow-snap-");
     const clock = new FakeClock();
     const a = standard({ clock }, [{ id: "SAI_FLOW_TABLE_ATTR_FLOW_TTL_IN_MILLISECONDS", value: 1000 }]);
     for (let i = 0; i < 2000; i++) a.rt.createEntry(FE, flowKey(a.sw, i), [{ id: A("VERSION"), value: i % 5 }, { id: A("VENDOR_METADATA"), value: i % 3 ? [] : [i & 255, 1] }]);
@@ -304,7 +304,7 @@ describe("snapshot", () => {
   });
 
   it("refuses a file that is not a snapshot and leaves the state alone", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dashflow-snap-"));
+    const dir = tempDir("dashflow-snap-");
     const file = join(dir, "junk");
     writeFileSync(file, "hello\n");
     const { rt, sw } = standard();

@@ -3,19 +3,19 @@
  * (a `flow_table_id` member), the fixture base headers (no DASH objects at all), and the full upstream SAI tree
  * when /work/upstream-sai is present.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPipeline } from "../../generator/pipeline.js";
 import { createRuntime, type BulkGetEventData } from "../../runtime/runtime.js";
 import { ipAddress, mac } from "../../runtime/values/index.js";
+import { tempDir } from "../support/temp.js";
 
 const FE = "SAI_OBJECT_TYPE_FLOW_ENTRY";
 const FT = "SAI_OBJECT_TYPE_FLOW_TABLE";
 
 describe("design-document flow key with flow_table_id", () => {
-  const dir = mkdtempSync(join(tmpdir(), "dashflow-hdr-"));
+  const dir = tempDir("dashflow-hdr-");
   cpSync("sai-headers", dir, { recursive: true });
   const file = join(dir, "saiexperimentaldashflow.h");
   writeFileSync(
@@ -89,7 +89,7 @@ describe("design-document flow key with flow_table_id", () => {
 });
 
 describe("a header set whose flow entry has a non-zero default", () => {
-  const dir = mkdtempSync(join(tmpdir(), "dashflow-hdr-"));
+  const dir = tempDir("dashflow-hdr-");
   cpSync("sai-headers", dir, { recursive: true });
   const file = join(dir, "saiexperimentaldashflow.h");
   const text = readFileSync(file, "utf8");

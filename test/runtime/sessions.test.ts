@@ -4,8 +4,7 @@
  * in-test gRPC server on 127.0.0.1, VENDOR dump files); failures; and what a session sees while flows change.
  */
 import * as grpc from "@grpc/grpc-js";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import type { BulkGetEventData, DashRuntime, EntryKey, FlowScanFilter, RuntimeNo
 import { formatIpAddress, ipAddress, mac } from "../../runtime/values/index.js";
 import type { IpAddress } from "../../runtime/values/types.js";
 import { A, addTable, FE, FILTER, flowKey, model, SESSION, withSwitch } from "./_helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const S_ATTR = (n: string) => `SAI_FLOW_ENTRY_BULK_GET_SESSION_ATTR_${n}`;
 const F_ATTR = (n: string) => `SAI_FLOW_ENTRY_BULK_GET_SESSION_FILTER_ATTR_${n}`;
@@ -375,7 +375,7 @@ describe("GRPC mode", () => {
 
 describe("VENDOR mode", () => {
   it("writes a gzip JSONL flow dump: sorted entry-key JSON members, then attributes in sairedis text", async () => {
-    const dumpDir = mkdtempSync(join(tmpdir(), "dashflow-dump-"));
+    const dumpDir = tempDir("dashflow-dump-");
     const { rt, sw } = withSwitch({ dumpDir });
     addTable(rt, sw, "00:AA:BB:CC:DD:EE");
     for (let i = 0; i < 30; i++) rt.createEntry(FE, flowKey(sw, i), [{ id: A("VERSION"), value: i }, { id: A("DASH_FLOW_ACTION"), value: 1 | 8 }]);
