@@ -44,14 +44,15 @@ export function hashWords(w: Uint32Array, at: number, n: number): number {
  * {@link hashWords} to `bh`. Generated per mask (unrolled; all-ones words skip the AND, zero words the load).
  */
 export type BatchHasher = (src: Uint32Array, b: number, m: number, bw: Uint32Array, bh: Uint32Array) => void;
-export function batchHasher(maskWords: Uint32Array): BatchHasher {
+/** `copy` false: hashes only (`bw` untouched), for lookups that compare the caller's words under the mask in place. */
+export function batchHasher(maskWords: Uint32Array, copy = true): BatchHasher {
   const kw = maskWords.length;
   const body: string[] = [];
   for (let k = 0; k < kw; k++) {
     const mask = maskWords[k]! >>> 0;
     const x = mask === 0 ? "0" : mask === 0xffffffff ? `src[f + ${k}]` : `(src[f + ${k}] & ${mask | 0})`;
     const lane = k % 2 === 0 ? "h0" : "h1";
-    body.push(`const x${k} = ${x}; bw[t + ${k}] = x${k}; ${lane} = Math.imul(${lane} ^ x${k}, ${FNV_PRIME});`);
+    body.push(`const x${k} = ${x};${copy ? ` bw[t + ${k}] = x${k};` : ""} ${lane} = Math.imul(${lane} ^ x${k}, ${FNV_PRIME});`);
   }
   const code = `"use strict"; return function (src, b, m, bw, bh) {
   for (let j = 0; j < m; j++) {

@@ -409,6 +409,8 @@ export class FlowStore {
   private readonly kw: KeyWordRoutines;
   /** Masks and hashes batches of keys (generated for this key mask). */
   private readonly hashKeys: BatchHasher;
+  /** `hashKeys` without the masked copy (lookups and removals compare the caller's key words in place). */
+  private readonly hashOnly: BatchHasher;
   /** Clock epoch: last-hit times are ms since this clock reading. */
   readonly epochMs: number;
 
@@ -513,7 +515,8 @@ export class FlowStore {
     }
     this.maskWords = new Uint32Array(keep.buffer);
     this.hashKeys = batchHasher(this.maskWords);
-    this.kw = keyWordRoutines(this.keyWords);
+    this.hashOnly = batchHasher(this.maskWords, false);
+    this.kw = keyWordRoutines(this.keyWords, this.maskWords);
 
     // bit 0 is the block's when there is one; the other state columns share the rest round-robin
     const firstBit = plan.bytes > 0 ? 1 : 0;
@@ -857,10 +860,10 @@ export class FlowStore {
     const g = this.geometry;
     for (let b = 0; b < n; b += BATCH) {
       const m = Math.min(BATCH, n - b);
-      this.hashBatch(src, b, m);
+      this.hashBatch(src, b, m, false);
       this.warmCandidates(m, read?.column);
       for (let j = 0; j < m; j++) {
-        const p = this.findCandidate(j);
+        const p = this.findCandidate(j, src, (b + j) * this.keyWords);
         const s = p < 0 ? FLOW_NOT_FOUND : this.index[2 * p + 1]! - 1;
         out[b + j] = s;
         if (s < 0) continue;
@@ -888,10 +891,10 @@ export class FlowStore {
     let removed = 0;
     for (let b = 0; b < n; b += BATCH) {
       const m = Math.min(BATCH, n - b);
-      this.hashBatch(src, b, m);
+      this.hashBatch(src, b, m, false);
       this.warmCandidates(m);
       for (let j = 0; j < m; j++) {
-        const p = this.findCandidate(j);
+        const p = this.findCandidate(j, src, (b + j) * this.keyWords);
         let s = FLOW_NOT_FOUND;
         if (p >= 0) {
           s = this.index[2 * p + 1]! - 1;
@@ -1185,13 +1188,13 @@ export class FlowStore {
   }
 
   /**
-   * Copies and masks keys [b, b+m) of `src` into the batch scratch, hashing on the way, then loads their index
-   * buckets in a separate tight loop: interleaving the loads with ~100 instructions of hashing per key would let
-   * the CPU's out-of-order window cover barely one miss at a time.
+   * Hashes keys [b, b+m) of `src` (with `copy`, also copying them masked into the batch scratch, as inserts need),
+   * then loads their index buckets in a separate tight loop: interleaving the loads with ~100 instructions of
+   * hashing per key would let the CPU's out-of-order window cover barely one miss at a time.
    */
-  private hashBatch(src: Uint32Array, b: number, m: number): void {
+  private hashBatch(src: Uint32Array, b: number, m: number, copy = true): void {
     const bh = this.bh;
-    this.hashKeys(src, b, m, this.bw, bh);
+    (copy ? this.hashKeys : this.hashOnly)(src, b, m, this.bw, bh);
     const idx = this.index;
     const shift = this.shift;
     let acc = 0;
@@ -1286,20 +1289,30 @@ export class FlowStore {
   }
 
   /**
-   * `find` for batch key `j` after `warmCandidates`: its first same-hash entry (bucket, chunk and offset known, the
-   * row loaded) is nearly always the key; only when it is not does the probe start over. The candidate is valid as
-   * long as the index has not changed since — a removal of an earlier key of the batch can shift entries back, so
-   * the candidate bucket must still hold the candidate's slot.
+   * `find` for batch key `j` (the caller's unmasked words at `key[at..]`) after `warmCandidates`: its first same-hash
+   * entry (bucket, chunk and offset known, the row loaded) is nearly always the key; only when it is not does the
+   * probe start over. The candidate is valid as long as the index has not changed since — a removal of an earlier
+   * key of the batch can shift entries back, so the candidate bucket must still hold the candidate's slot.
    */
-  private findCandidate(j: number): number {
+  private findCandidate(j: number, key: Uint32Array, at: number): number {
     const c = this.bc[j]!;
     if (c >= 0) {
       const p = this.bp[j]!;
       const o = this.bo[j]!;
       const slot = this.geometry.chunkStart(c) + o;
-      if (this.index[2 * p + 1] === slot + 1 && this.kw.equals(this.rows[c]!, o * this.rowWords, this.bw, j * this.keyWords)) return p;
+      if (this.index[2 * p + 1] === slot + 1 && this.kw.equalsMasked(this.rows[c]!, o * this.rowWords, key, at)) return p;
     }
-    return this.find(this.bw, j * this.keyWords, this.bh[j]!);
+    const idx = this.index;
+    const mask = this.indexMask;
+    const g = this.geometry;
+    const h = this.bh[j]!;
+    for (let p = h >>> this.shift; ; p = (p + 1) & mask) {
+      const e = idx[2 * p + 1]!;
+      if (e === 0) return -1;
+      if (idx[2 * p] !== h) continue;
+      const ch = g.chunkOf(e - 1);
+      if (this.kw.equalsMasked(this.rows[ch]!, (e - 1 - g.chunkStart(ch)) * this.rowWords, key, at)) return p;
+    }
   }
 
   /** Index position holding `slot` (which must be indexed under hash `h`). */

@@ -270,6 +270,36 @@ describe("enabled-key mask", () => {
     expect(s.keyFields(0).src_ip).toBe("0.0.0.0");
   });
 
+  it("batch lookups and removals find a key whatever its masked-off bytes hold (property, any mask)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 127 }), fc.array(fc.nat(59), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 255 }), (enabled, picks, junk) => {
+        const s = newStore({ enabledKeys: enabled });
+        const n = 60;
+        const stored = packed(0, n);
+        s.insertMany(stored, n, new Int32Array(n), { atomic: false });
+        // the picked keys again, every byte the mask clears overwritten with junk
+        const keep = new Uint8Array(s.maskWords.buffer, s.maskWords.byteOffset, L.keyBytes);
+        const probe = new Uint8Array(picks.length * L.keyBytes);
+        picks.forEach((i, r) => {
+          for (let b = 0; b < L.keyBytes; b++) {
+            const v = stored[i * L.keyBytes + b]!;
+            probe[r * L.keyBytes + b] = (v & keep[b]!) | (junk & ~keep[b]!);
+          }
+        });
+        // what single-key lookups (which mask a copy first) say, then the batch paths
+        const want = picks.map((_, r) => s.lookup(probe, r * L.keyBytes));
+        expect(want.every((x) => x >= 0)).toBe(true);
+        const out = new Int32Array(picks.length);
+        s.lookupMany(probe, picks.length, out);
+        expect(Array.from(out)).toEqual(want);
+        s.removeMany(probe, picks.length, out);
+        const seen = new Set<number>();
+        expect(Array.from(out)).toEqual(want.map((x) => (seen.has(x) ? FLOW_NOT_FOUND : (seen.add(x), x))));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("ignores garbage in padding bytes", () => {
     const s = newStore();
     const a = key({ ...flow(1) });
