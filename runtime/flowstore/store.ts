@@ -1275,15 +1275,18 @@ export class FlowStore {
     this.sink ^= acc;
   }
 
-  /** Index position of the masked key at `w[at..]` with hash `h`, or -1. */
-  private find(w: Uint32Array, at: number, h: number): number {
+  /**
+   * Index position of the key at `w[at..]` with hash `h`, or -1. The key is already masked, or with `unmasked` the
+   * caller's own words, compared under the enabled-key mask.
+   */
+  private find(w: Uint32Array, at: number, h: number, unmasked = false): number {
     const idx = this.index;
     const mask = this.indexMask;
     let p = h >>> this.shift;
     for (;;) {
       const e = idx[2 * p + 1]!;
       if (e === 0) return -1;
-      if (idx[2 * p] === h && this.rowEquals(e - 1, w, at)) return p;
+      if (idx[2 * p] === h && this.rowEquals(e - 1, w, at, unmasked)) return p;
       p = (p + 1) & mask;
     }
   }
@@ -1302,17 +1305,7 @@ export class FlowStore {
       const slot = this.geometry.chunkStart(c) + o;
       if (this.index[2 * p + 1] === slot + 1 && this.kw.equalsMasked(this.rows[c]!, o * this.rowWords, key, at)) return p;
     }
-    const idx = this.index;
-    const mask = this.indexMask;
-    const g = this.geometry;
-    const h = this.bh[j]!;
-    for (let p = h >>> this.shift; ; p = (p + 1) & mask) {
-      const e = idx[2 * p + 1]!;
-      if (e === 0) return -1;
-      if (idx[2 * p] !== h) continue;
-      const ch = g.chunkOf(e - 1);
-      if (this.kw.equalsMasked(this.rows[ch]!, (e - 1 - g.chunkStart(ch)) * this.rowWords, key, at)) return p;
-    }
+    return this.find(key, at, this.bh[j]!, true);
   }
 
   /** Index position holding `slot` (which must be indexed under hash `h`). */
@@ -1325,10 +1318,12 @@ export class FlowStore {
     return p;
   }
 
-  private rowEquals(slot: number, w: Uint32Array, at: number): boolean {
+  /** Whether `slot` holds the key at `w[at..]`: masked words, or with `unmasked` the caller's compared under the mask. */
+  private rowEquals(slot: number, w: Uint32Array, at: number, unmasked = false): boolean {
     const g = this.geometry;
     const c = g.chunkOf(slot);
-    return this.kw.equals(this.rows[c]!, (slot - g.chunkStart(c)) * this.rowWords, w, at);
+    const ri = (slot - g.chunkStart(c)) * this.rowWords;
+    return unmasked ? this.kw.equalsMasked(this.rows[c]!, ri, w, at) : this.kw.equals(this.rows[c]!, ri, w, at);
   }
 
   private rowHash(slot: number): number {
