@@ -4,17 +4,16 @@
  * The CLI runs as a child process, as CI and users run it; independent runs go in parallel to keep the test short.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EMITTERS } from "../generator/emit/index.js";
 import { generateCommand } from "../generator/cli/generate.js";
+import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
-const tmp = mkdtempSync(join(tmpdir(), "saigen-generate-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir("saigen-generate-");
 
 /** Runs `node bin/saigen.mjs generate …`; never rejects, so the exit code and output can be asserted. */
 async function saigen(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

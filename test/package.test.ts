@@ -5,16 +5,15 @@
  * type-checks against the installed declarations and runs under node.
  */
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "./support/temp.js";
 
 const run = promisify(execFile);
 const TSC = resolve("node_modules/.bin/tsc");
-const tmp = mkdtempSync(join(tmpdir(), "saigen-package-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir("saigen-package-");
 
 /** npm quietly, without touching the user's audit/funding/update checks. */
 function npm(args: string[], cwd: string) {

@@ -1,17 +1,17 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { discoverHeaders } from "../../generator/parse/discover.js";
 import { parseHeaders } from "../../generator/parse/index.js";
+import { tempDir } from "../support/temp.js";
 
 let root: string;
 let inc: string;
 let exp: string;
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), "saigen-discover-"));
+  root = tempDir("saigen-discover-");
   inc = join(root, "inc");
   exp = join(root, "experimental");
   mkdirSync(inc);
@@ -28,8 +28,6 @@ beforeAll(() => {
   writeFileSync(join(exp, "saiexperimentalx.h"), "typedef uint32_t sai_x_t;\n");
   writeFileSync(join(exp, "saitypes.h"), "typedef uint32_t sai_dup_t;\n");
 });
-
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("discoverHeaders", () => {
   it("lists sai*.h files directly in each folder, sorted per folder, folders in order", () => {

@@ -3,15 +3,14 @@
  * exit codes, batch streaming, and clear messages instead of stack traces.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HAVE_UPSTREAM, UPSTREAM_DIRS } from "./_helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "saigen-validate-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("saigen-validate-");
 const file = (name: string, text: string): string => {
   const p = join(dir, name);
   writeFileSync(p, text);
