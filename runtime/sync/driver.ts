@@ -244,9 +244,11 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
         ? null
         : `the transfer stopped after ${Number(done.flows ?? 0)} flows: ${String(done.status_name || statusText(model, Number(done.status)))}${done.message ? `: ${String(done.message)}` : ""}`;
     const standbyDown = (e: unknown): string => `standby ${standby.address} stopped answering during the transfer: ${(e as Error).message}`;
+    /** The standby's receipt of this session: progress while polling, and whether it still answers after a stop. */
+    const targetReport = (): Promise<Msg> => standby.unary(CONTROL, "TargetReport", { session_id: fromBigInt(id) }, pollTimeoutMs);
     const poll = async (): Promise<Msg> => {
       try {
-        return await standby.unary(CONTROL, "TargetReport", { session_id: fromBigInt(id) }, pollTimeoutMs);
+        return await targetReport();
       } catch (e) {
         // A dead standby breaks the active's stream too: its session ends within moments. Wait for that (briefly) so
         // the report says how far the transfer got whichever side noticed first.
@@ -286,7 +288,7 @@ export async function runSync(o: SyncOptions): Promise<SyncSummary> {
     if (stopped !== null) {
       // the same report as when the standby's poll fails first: is the standby still there?
       let down: string | null = null;
-      await standby.unary(CONTROL, "TargetReport", { session_id: fromBigInt(id) }, pollTimeoutMs).catch((e: unknown) => (down = standbyDown(e)));
+      await targetReport().catch((e: unknown) => (down = standbyDown(e)));
       throw new SyncFailure(down ? `${stopped}; ${down}` : stopped, { ...partial(), sent });
     }
     // the active is done sending; the standby closes its receipt once the stream's end reaches it
